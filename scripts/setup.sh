@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs what csmetrics needs and this machine lacks: Debian packages with apt-get,
+# npm packages from package-lock.json. A second run finds everything and installs nothing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v g++ >/dev/null || need+=(g++)
+command -v cmake >/dev/null || need+=(cmake)
+[ -f /usr/include/gtest/gtest.h ] || need+=(libgtest-dev)
+[ -f /usr/include/nlohmann/json.hpp ] || need+=(nlohmann-json3-dev)
+command -v em++ >/dev/null || need+=(emscripten)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+      apt=(sudo DEBIAN_FRONTEND=noninteractive apt-get)
+    else
+      echo "csmetrics setup: these Debian packages are missing: ${need[*]}" >&2
+      echo "Install them as root, then run this again:" >&2
+      echo "  apt-get update && apt-get install -y ${need[*]}" >&2
+      exit 1
+    fi
+  else
+    apt=(env DEBIAN_FRONTEND=noninteractive apt-get)
+  fi
+  echo "csmetrics setup: installing ${need[*]} (apt-get)" >&2
+  "${apt[@]}" update -qq
+  "${apt[@]}" install -y -qq "${need[@]}" >/dev/null
+fi
+
+# npm ci only when node_modules is missing or older than the lock file.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "csmetrics setup: installing npm packages from package-lock.json" >&2
+  npm ci --no-audit --no-fund --loglevel=error
+fi

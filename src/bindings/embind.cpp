@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+// The only file that knows about Emscripten: it wraps csm::Engine for web/csmetrics.js.
+// Every call catches everything, so no C++ exception ever reaches JS; results and errors
+// travel as JSON text that the wrapper parses into plain objects.
+#include <emscripten/bind.h>
+
+#include <new>
+#include <string>
+
+#include "core/engine.hpp"
+#include "core/schema.hpp"
+#include "io/report_json.hpp"
+
+namespace {
+
+template <class F>
+std::string Guard(F&& f) {
+  try {
+    return f();
+  } catch (const csm::CsmError& e) {
+    return csm::ErrorToJson(e.code(), e.what(), e.table(), e.line(), e.column());
+  } catch (const std::bad_alloc&) {
+    return csm::ErrorToJson(csm::ErrorCode::kLimit,
+                            "out of memory: the data does not fit in the browser's wasm heap",
+                            "", 0, "");
+  } catch (const std::exception& e) {
+    return csm::ErrorToJson(csm::ErrorCode::kInternal, e.what(), "", 0, "");
+  } catch (...) {
+    return csm::ErrorToJson(csm::ErrorCode::kInternal, "unknown internal error", "", 0, "");
+  }
+}
+
+class WasmEngine {
+ public:
+  std::string BeginLoad(const std::string& table, const std::string& options) {
+    return Guard([&] {
+      auto kind = csm::TableFromName(table);
+      if (!kind)
+        throw csm::CsmError(csm::ErrorCode::kUnknownTable, "unknown table \"" + table +
+                            "\" (subscriptions, customers, responses, tickets, costs, "
+                            "onboarding, transactions, exchange_rates)");
+      engine_.BeginLoad(*kind, csm::LoadOptionsFromJson(options));
+      return std::string();
+    });
+  }
+  /// Bytes the wrapper copied into wasm memory at `ptr`; "" on success.
+  std::string Feed(uintptr_t ptr, size_t length) {
+    return Guard([&] {
+      engine_.Feed(std::string_view(reinterpret_cast<const char*>(ptr), length));
+      return std::string();
+    });
+  }
+  std::string FinishLoad() {
+    return Guard([&] { return csm::LoadSummaryToJson(engine_.FinishLoad()); });
+  }
+  void AbortLoad() { engine_.AbortLoad(); }
+  double LoadingRows() const { return double(engine_.loading_rows()); }
+  std::string Report(const std::string& options, int indent) {
+    return Guard([&] {
+      return csm::ReportToJson(engine_.BuildReport(csm::ReportOptionsFromJson(options)), indent);
+    });
+  }
+  void Reset() { engine_.Reset(); }
+
+ private:
+  csm::Engine engine_;
+};
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(csmetrics) {
+  emscripten::class_<WasmEngine>("Engine")
+      .constructor<>()
+      .function("beginLoad", &WasmEngine::BeginLoad)
+      .function("feed", &WasmEngine::Feed)
+      .function("finishLoad", &WasmEngine::FinishLoad)
+      .function("abortLoad", &WasmEngine::AbortLoad)
+      .function("loadingRows", &WasmEngine::LoadingRows)
+      .function("report", &WasmEngine::Report)
+      .function("reset", &WasmEngine::Reset);
+  emscripten::constant("engineVersion", std::string(csm::kEngineVersion));
+}

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: MIT
+// csmetrics report DATA_DIR [options]: the report as JSON on stdout (REPORT.md).
+// bin/csmetrics.js is the same command over the wasm build; their output is identical.
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "core/engine.hpp"
+#include "core/schema.hpp"
+#include "io/report_json.hpp"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: csmetrics report DATA_DIR [--from YYYY-MM] [--to YYYY-MM] [--lenient]\n"
+    "         [--currency CODE] [--gross-margin 0.8|80%] [--csat-threshold N]\n"
+    "         [--clv-churn-window N] [--segment-by ATTR] [--preset stripe]\n"
+    "         [--amount-unit major|minor] [--pretty]\n"
+    "Reads NAME.csv or NAME.json for each table of DATA.md found in DATA_DIR\n"
+    "(subscriptions, customers, responses, tickets, costs, onboarding, transactions,\n"
+    "exchange_rates) and prints the report as JSON.\n";
+
+struct Args {
+  std::string dir;
+  csm::ReportOptions report;
+  csm::LoadOptions load;
+  int indent = -1;
+};
+
+[[noreturn]] void Usage(const std::string& problem) {
+  std::fprintf(stderr, "csmetrics: %s\n%s", problem.c_str(), kUsage);
+  std::exit(2);
+}
+
+csm::Month MonthArg(const std::string& flag, const std::string& v) {
+  csm::MonthParse p = csm::ParseMonth(v);
+  if (p.error) Usage(flag + " \"" + v + "\" " + p.error);
+  return p.month;
+}
+
+int IntArg(const std::string& flag, const std::string& v) {
+  try {
+    size_t used = 0;
+    int n = std::stoi(v, &used);
+    if (used == v.size()) return n;
+  } catch (...) {
+  }
+  Usage(flag + " needs a whole number");
+}
+
+Args ParseArgs(int argc, char** argv) {
+  if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) {
+    std::fputs(kUsage, stdout);
+    std::exit(argc < 2 ? 2 : 0);
+  }
+  if (std::strcmp(argv[1], "report") != 0) Usage(std::string("unknown command \"") + argv[1] + "\"");
+  Args a;
+  for (int i = 2; i < argc; ++i) {
+    std::string flag = argv[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= argc) Usage(flag + " needs a value");
+      return argv[++i];
+    };
+    if (flag == "--from") a.report.from = MonthArg(flag, value());
+    else if (flag == "--to") a.report.to = MonthArg(flag, value());
+    else if (flag == "--lenient") a.load.lenient = true;
+    else if (flag == "--currency") a.report.currency = a.load.currency = value();
+    else if (flag == "--gross-margin") a.report.gross_margin = csm::ParseGrossMargin(value());
+    else if (flag == "--csat-threshold") a.report.csat_threshold = IntArg(flag, value());
+    else if (flag == "--clv-churn-window") a.report.clv_churn_window = IntArg(flag, value());
+    else if (flag == "--segment-by") a.report.segment_by = value();
+    else if (flag == "--preset") a.load.preset = value();
+    else if (flag == "--amount-unit") {
+      std::string u = value();
+      if (u != "major" && u != "minor") Usage("--amount-unit is major or minor");
+      a.load.amount_unit = u == "minor" ? csm::AmountUnit::kMinor : csm::AmountUnit::kMajor;
+    } else if (flag == "--pretty") a.indent = 2;
+    else if (!flag.empty() && flag[0] == '-') Usage("unknown option " + flag);
+    else if (a.dir.empty()) a.dir = flag;
+    else Usage("more than one DATA_DIR");
+  }
+  if (a.dir.empty()) Usage("DATA_DIR is missing");
+  return a;
+}
+
+void LoadFile(csm::Engine& engine, csm::TableKind kind, const std::filesystem::path& path,
+              csm::LoadOptions options) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw csm::CsmError(csm::ErrorCode::kInvalidOption, "cannot read " + path.string());
+  options.source = path.filename().string();
+  options.format = path.extension() == ".json" ? csm::InputFormat::kJson : csm::InputFormat::kCsv;
+  if (kind != csm::TableKind::kSubscriptions) options.preset.clear();
+  options.size_hint = std::filesystem::file_size(path);
+  engine.BeginLoad(kind, options);
+  std::vector<char> buffer(1 << 20);
+  while (in) {
+    in.read(buffer.data(), std::streamsize(buffer.size()));
+    if (in.gcount() > 0) engine.Feed(std::string_view(buffer.data(), size_t(in.gcount())));
+  }
+  engine.FinishLoad();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Args args = ParseArgs(argc, argv);
+  namespace fs = std::filesystem;
+  if (!fs::is_directory(args.dir)) Usage("\"" + args.dir + "\" is not a directory");
+  try {
+    csm::Engine engine;
+    for (int k = 0; k < csm::kTableCount; ++k) {
+      auto kind = static_cast<csm::TableKind>(k);
+      for (const char* ext : {".csv", ".json"}) {
+        fs::path path = fs::path(args.dir) / (std::string(csm::TableName(kind)) + ext);
+        if (fs::exists(path)) {
+          LoadFile(engine, kind, path, args.load);
+          break;
+        }
+      }
+    }
+    std::string json = csm::ReportToJson(engine.BuildReport(args.report), args.indent);
+    std::fwrite(json.data(), 1, json.size(), stdout);
+    std::fputc('\n', stdout);
+    return 0;
+  } catch (const csm::CsmError& e) {
+    std::fprintf(stderr, "csmetrics: %s\n", e.what());
+    return 1;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "csmetrics: internal error: %s\n", e.what());
+    return 1;
+  }
+}

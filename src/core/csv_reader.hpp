@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace csm {
+
+/// A malformed CSV stream (an unterminated quote, text after a closing quote, a record
+/// over the size limit). Fails the whole table, even in lenient mode (DATA.md).
+class CsvSyntaxError : public std::runtime_error {
+ public:
+  CsvSyntaxError(int64_t line, int64_t column, std::string reason)
+      : std::runtime_error(reason), line_(line), column_(column), reason_(std::move(reason)) {}
+  int64_t line() const { return line_; }      ///< 1-based physical line
+  int64_t column() const { return column_; }  ///< 1-based field index
+  const std::string& reason() const { return reason_; }
+
+ private:
+  int64_t line_, column_;
+  std::string reason_;
+};
+
+/// One record, valid only during the sink callback.
+struct CsvRecord {
+  std::span<const std::string_view> fields;  ///< unquoted fields trimmed of spaces/tabs
+  int64_t line;                              ///< physical line the record starts on
+};
+
+/// Streaming RFC 4180 reader: feed() takes chunks of any size (a chunk may end inside a
+/// quoted field, a CRLF pair or a UTF-8 sequence) and the records are identical for every
+/// chunking. Blank lines are skipped; a leading UTF-8 BOM is dropped.
+class CsvReader {
+ public:
+  using Sink = std::function<void(const CsvRecord&)>;
+  explicit CsvReader(Sink sink, size_t max_record_bytes = size_t{64} << 20);
+  void feed(std::string_view chunk);
+  void finish();  ///< flushes a last record without a final newline; throws on open quote
+
+ private:
+  struct Impl;
+  Sink sink_;
+  size_t max_record_bytes_;
+  std::string carry_;                 // bytes of an incomplete record from earlier chunks
+  std::string scratch_;               // unescaped quoted fields
+  std::vector<std::string_view> fields_;
+  std::vector<std::pair<size_t, size_t>> spans_;
+  int64_t line_ = 1;                  // physical line at the start of carry_
+  bool at_start_ = true;              // BOM check pending
+  bool finished_ = false;
+  size_t bom_seen_ = 0;
+};
+
+}  // namespace csm

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: MIT
+#include "core/customer_mrr.hpp"
+
+#include <algorithm>
+
+#include "core/money.hpp"
+
+namespace csm {
+namespace {
+
+constexpr int kFactor[] = {365, 52, 12, 4, 1, 0};  // per Interval, over 12 months
+constexpr Wide kRateOne = 1'000'000'000'000;        // rates carry 12 decimals
+
+// Months [first, end) the row is in force at month end; end_date is exclusive.
+void RowMonths(const SubscriptionsTable& t, uint32_t r, Month last, Month& from, Month& to) {
+  from = MonthOfDay(t.start[r]);
+  to = t.end[r] == kNoDay ? last + 1 : std::min<Month>(MonthOfDay(t.end[r]), last + 1);
+}
+
+}  // namespace
+
+CustomerMrrWalk::CustomerMrrWalk(const SubscriptionsTable& t, const CurrencyContext& fx, Month last)
+    : t_(t), fx_(fx), last_(last) {
+  uint32_t customers = 0;
+  for (uint32_t c : t.customer) customers = std::max(customers, c + 1);
+  offsets_.assign(customers + 1, 0);
+  for (size_t r = 0; r < t.size(); ++r)
+    if (t.interval[r] != Interval::kOneTime) ++offsets_[t.customer[r] + 1];
+  for (size_t k = 0; k < customers; ++k) offsets_[k + 1] += offsets_[k];
+  order_.resize(offsets_.back());
+  std::vector<uint32_t> cursor(offsets_.begin(), offsets_.end() - 1);
+  for (size_t r = 0; r < t.size(); ++r)
+    if (t.interval[r] != Interval::kOneTime) order_[cursor[t.customer[r]]++] = uint32_t(r);
+}
+
+Wide CustomerMrrWalk::RowNumerator(const SubscriptionsTable& t, uint32_t r) {
+  return MulChecked(MulChecked(t.amount[r], t.quantity[r]), kFactor[int(t.interval[r])]);
+}
+
+bool CustomerMrrWalk::IsContracted(const SubscriptionsTable& t, uint32_t r) {
+  // Billing period of at least 12 months: interval_count x the interval's months.
+  static constexpr int kMinCount[] = {365, 52, 12, 4, 1, INT32_MAX};
+  return t.interval_count[r] >= kMinCount[int(t.interval[r])];
+}
+
+CustomerMonths CustomerMrrWalk::Compute(size_t k) {
+  std::span<const uint32_t> rows(order_.data() + offsets_[k], offsets_[k + 1] - offsets_[k]);
+  CustomerMonths out;
+  out.customer = uint32_t(k);
+  out.rows = rows;
+  Month first = INT32_MAX;
+  for (uint32_t r : rows) first = std::min(first, MonthOfDay(t_.start[r]));
+  if (rows.empty() || first > last_) return out;
+  out.first = first;
+  Accumulate(rows, first, false, mrr_);
+  Accumulate(rows, first, true, contracted_);
+  out.mrr = mrr_;
+  out.contracted = contracted_;
+  return out;
+}
+
+void CustomerMrrWalk::Accumulate(std::span<const uint32_t> rows, Month first, bool contracted_only,
+                                 std::vector<int64_t>& out) {
+  const size_t n = size_t(last_ - first + 1);
+  out.assign(n, 0);
+  auto counts = [&](uint32_t r) { return !contracted_only || IsContracted(t_, r); };
+  // Rows are summed per currency over a common denominator 12 x lcm(interval_count),
+  // converted at each month's rate, and the customer's total is rounded once a month.
+  std::vector<uint32_t> currencies;
+  for (uint32_t r : rows)
+    if (counts(r) && std::find(currencies.begin(), currencies.end(), t_.currency[r]) == currencies.end())
+      currencies.push_back(t_.currency[r]);
+  if (currencies.empty()) return;
+  sum_.assign(n, 0);  // exact numerator over `denominator`, all currencies together
+  Wide denominator = 0;
+  for (uint32_t currency : currencies) {
+    int64_t lcm = 12;
+    for (uint32_t r : rows)
+      if (t_.currency[r] == currency && counts(r)) lcm = Lcm(lcm, 12 * int64_t(t_.interval_count[r]));
+    diff_.assign(n + 1, 0);
+    for (uint32_t r : rows) {
+      if (t_.currency[r] != currency || !counts(r)) continue;
+      Month from, to;
+      RowMonths(t_, r, last_, from, to);
+      if (from >= to) continue;
+      Wide v = MulChecked(RowNumerator(t_, r), lcm / (12 * int64_t(t_.interval_count[r])));
+      diff_[from - first] = AddChecked(diff_[from - first], v);
+      diff_[to - first] = AddChecked(diff_[to - first], -v);
+    }
+    const bool same = fx_.IsReporting(currency);
+    const Wide own = MulChecked(Wide(lcm) * kMicro, same ? 1 : kRateOne);
+    const Wide common = denominator == 0 ? own : MulChecked(denominator / Gcd(denominator, own), own);
+    const Wide up_old = denominator == 0 ? 0 : common / denominator, up_new = common / own;
+    Wide running = 0;
+    for (size_t i = 0; i < n; ++i) {
+      running = AddChecked(running, diff_[i]);
+      Wide term = running == 0 || same ? running : MulChecked(running, fx_.Rate(currency, first + Month(i)));
+      sum_[i] = AddChecked(MulChecked(sum_[i], up_old), MulChecked(term, up_new));
+    }
+    denominator = common;
+  }
+  const Wide scale = Pow10(fx_.exponent());
+  for (size_t i = 0; i < n; ++i)
+    out[i] = sum_[i] == 0 ? 0 : Narrow(RoundHalfEven(MulChecked(sum_[i], scale), denominator));
+}
+
+}  // namespace csm

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "core/currency_context.hpp"
+#include "core/exact.hpp"
+#include "core/tables.hpp"
+
+namespace csm {
+
+/// One customer's monthly recurring revenue c(m), in minor units of the reporting
+/// currency, for every month from its first recurring row to the end of the axis.
+struct CustomerMonths {
+  uint32_t customer = kNoId;
+  Month first = 0;
+  std::span<const int64_t> mrr;         ///< c(first + i)
+  std::span<const int64_t> contracted;  ///< the same from rows billed per >= 12 months
+  std::span<const uint32_t> rows;       ///< the customer's recurring rows, input order
+  int64_t At(Month m) const {
+    return m < first || m >= first + Month(mrr.size()) ? 0 : mrr[m - first];
+  }
+};
+
+/// Walks customers one at a time, so the whole customer x month matrix never exists:
+/// memory is O(rows) plus one customer's months, time O(rows + customers x months).
+/// c(m) is the exact sum of the rows in force at the end of m, rounded once, half to
+/// even, after conversion at month m's rate (METRICS.md).
+class CustomerMrrWalk {
+ public:
+  CustomerMrrWalk(const SubscriptionsTable& t, const CurrencyContext& fx, Month last);
+
+  size_t customer_slots() const { return offsets_.size() - 1; }
+  /// The months of the customer in slot k (empty mrr when it has no row up to `last`).
+  CustomerMonths Compute(size_t k);
+
+  template <class Visit>
+  void ForEach(Visit&& visit) {
+    for (size_t k = 0; k < customer_slots(); ++k) {
+      if (offsets_[k] == offsets_[k + 1]) continue;
+      CustomerMonths c = Compute(k);
+      if (!c.mrr.empty()) visit(c);
+    }
+  }
+
+  /// Normalised monthly amount of a row as numerator / (12 x interval_count), in
+  /// millionths of its currency: amount x quantity x {365, 52, 12, 4, 1} per interval.
+  static Wide RowNumerator(const SubscriptionsTable& t, uint32_t row);
+  static bool IsContracted(const SubscriptionsTable& t, uint32_t row);
+
+ private:
+  void Accumulate(std::span<const uint32_t> rows, Month first, bool contracted_only,
+                  std::vector<int64_t>& out);
+  const SubscriptionsTable& t_;
+  const CurrencyContext& fx_;
+  Month last_;
+  std::vector<uint32_t> offsets_;  // per customer id, into order_
+  std::vector<uint32_t> order_;    // recurring rows grouped by customer
+  std::vector<int64_t> mrr_, contracted_;
+  std::vector<Wide> diff_, sum_;
+};
+
+}  // namespace csm

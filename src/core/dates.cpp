@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: MIT
+#include "core/dates.hpp"
+
+#include <cstdio>
+
+namespace csm {
+namespace {
+
+// Reads exactly n ASCII digits at s[pos]; -1 when they are not all digits.
+int Digits(std::string_view s, size_t pos, size_t n) {
+  if (pos + n > s.size()) return -1;
+  int v = 0;
+  for (size_t i = pos; i < pos + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return -1;
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
+}
+
+bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int DaysInMonth(int y, int m) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
+}
+
+// Parses the time part after the date; returns the UTC offset correction in minutes
+// to subtract from the local time, via minutes_of_day and offset_minutes.
+const char* ParseTime(std::string_view s, int& minutes_of_day, int& offset_minutes) {
+  int hh = Digits(s, 0, 2), mm = Digits(s, 3, 2);
+  if (hh < 0 || mm < 0 || s.size() < 5 || s[2] != ':') return "is not a valid time";
+  if (hh > 23 || mm > 59) return "is not a valid time";
+  size_t pos = 5;
+  if (pos < s.size() && s[pos] == ':') {
+    int ss = Digits(s, pos + 1, 2);
+    if (ss < 0 || ss > 60) return "is not a valid time";
+    pos += 3;
+    if (pos < s.size() && (s[pos] == '.' || s[pos] == ',')) {
+      size_t start = ++pos;
+      while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') ++pos;
+      if (pos == start) return "is not a valid time";
+    }
+  }
+  minutes_of_day = hh * 60 + mm;
+  offset_minutes = 0;
+  if (pos == s.size()) return nullptr;
+  if ((s[pos] == 'Z' || s[pos] == 'z') && pos + 1 == s.size()) return nullptr;
+  if (s[pos] != '+' && s[pos] != '-') return "has an invalid time zone";
+  int sign = s[pos] == '-' ? -1 : 1;
+  std::string_view tz = s.substr(pos + 1);
+  int oh = Digits(tz, 0, 2), om = 0;
+  if (oh < 0) return "has an invalid time zone";
+  if (tz.size() == 5 && tz[2] == ':') om = Digits(tz, 3, 2);
+  else if (tz.size() == 4) om = Digits(tz, 2, 2);
+  else if (tz.size() != 2) return "has an invalid time zone";
+  if (om < 0 || oh > 18 || om > 59) return "has an invalid time zone";
+  offset_minutes = sign * (oh * 60 + om);
+  return nullptr;
+}
+
+}  // namespace
+
+Day DaysFromCivil(int y, int m, int d) {
+  // Howard Hinnant's days_from_civil: exact for the proleptic Gregorian calendar.
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int>(doe) - 719468;
+}
+
+void CivilFromDays(Day z, int& y, int& m, int& d) {
+  z += 719468;
+  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  y = static_cast<int>(yoe) + era * 400 + (m <= 2);
+}
+
+DateParse ParseDate(std::string_view s) {
+  DateParse r;
+  int y = Digits(s, 0, 4), m = Digits(s, 5, 2), d = Digits(s, 8, 2);
+  if (y < 0 || m < 0 || d < 0 || s[4] != '-' || s[7] != '-') {
+    r.error = "is not a date (YYYY-MM-DD)";
+    return r;
+  }
+  if (y < 1000 || m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m)) {
+    r.error = "is not a valid calendar date";
+    return r;
+  }
+  r.day = DaysFromCivil(y, m, d);
+  if (s.size() == 10) return r;
+  if (s[10] != 'T' && s[10] != 't' && s[10] != ' ') {
+    r.error = "is not a date (YYYY-MM-DD)";
+    return r;
+  }
+  int minutes = 0, offset = 0;
+  if ((r.error = ParseTime(s.substr(11), minutes, offset))) return r;
+  int utc = minutes - offset;  // may leave the day in either direction
+  if (utc < 0) r.day -= 1 + (-utc - 1) / 1440;
+  else r.day += utc / 1440;
+  return r;
+}
+
+MonthParse ParseMonth(std::string_view s) {
+  MonthParse r;
+  int y = Digits(s, 0, 4), m = Digits(s, 5, 2);
+  if (s.size() != 7 || y < 0 || m < 0 || s[4] != '-') {
+    r.error = "is not a month (YYYY-MM)";
+    return r;
+  }
+  if (y < 1000 || m < 1 || m > 12) {
+    r.error = "is not a valid month";
+    return r;
+  }
+  r.month = y * 12 + (m - 1);
+  return r;
+}
+
+Month MonthOfDay(Day day) {
+  int y, m, d;
+  CivilFromDays(day, y, m, d);
+  return y * 12 + (m - 1);
+}
+
+Day FirstDayOfMonth(Month month) { return DaysFromCivil(month / 12, month % 12 + 1, 1); }
+
+std::string FormatMonth(Month month) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", month / 12, month % 12 + 1);
+  return buf;
+}
+
+std::string FormatDay(Day day) {
+  int y, m, d;
+  CivilFromDays(day, y, m, d);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+}  // namespace csm

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace csm {
+
+/// Days since 1970-01-01 (UTC). Dates are stored this way: 4 bytes, ordered, exact.
+using Day = int32_t;
+/// Months since year 0: year * 12 + (month - 1). Month arithmetic is integer arithmetic.
+using Month = int32_t;
+
+struct DateParse {
+  Day day = 0;
+  const char* error = nullptr;  ///< reason, or null on success
+};
+
+/// ISO 8601 date "YYYY-MM-DD" or timestamp "YYYY-MM-DD[T ]HH:MM[:SS[.f]][Z|+HH:MM|-HHMM]".
+/// A timestamp with an offset is converted to its UTC day; without one it is UTC.
+DateParse ParseDate(std::string_view text);
+
+struct MonthParse {
+  Month month = 0;
+  const char* error = nullptr;
+};
+/// "YYYY-MM".
+MonthParse ParseMonth(std::string_view text);
+
+Day DaysFromCivil(int year, int month, int day);
+void CivilFromDays(Day day, int& year, int& month, int& dom);
+Month MonthOfDay(Day day);
+Day FirstDayOfMonth(Month month);
+std::string FormatMonth(Month month);  ///< "YYYY-MM"
+std::string FormatDay(Day day);        ///< "YYYY-MM-DD"
+
+}  // namespace csm

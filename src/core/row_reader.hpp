@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "core/dates.hpp"
+#include "core/errors.hpp"
+#include "core/header_binding.hpp"
+
+namespace csm {
+
+/// Typed access to one input row by canonical column, with DATA.md's error message
+/// ("subscriptions.csv line 1042, column amount: \"12,5O\" is not a number"). Each getter
+/// returns false after recording the row's first error; the builder then drops the row.
+class RowReader {
+ public:
+  RowReader(TableKind kind, const HeaderBinding& binding, std::string source, bool json);
+
+  void Reset(std::span<const std::string_view> fields, int64_t line) {
+    fields_ = fields;
+    line_ = line;
+  }
+  int64_t line() const { return line_; }
+  bool Has(int column) const { return binding_.field_of_column[column] != -1; }
+  /// The trimmed cell, "" when the column is absent.
+  std::string_view Raw(int column) const;
+  std::string_view Field(int field) const { return fields_[field]; }
+
+  bool Text(int column, std::string_view& out, bool required);
+  bool Date(int column, Day& out, bool required);  ///< empty optional -> kNoDay
+  bool MonthValue(int column, Month& out);
+  bool Decimal(int column, int64_t& micros, bool allow_negative);
+  /// Scaled decimal with `digits` fractional digits (exchange rates use 12).
+  bool Scaled(int column, int digits, int64_t& out);
+  bool Integer(int column, int64_t& out, int64_t lo, int64_t hi, int64_t fallback);
+  bool Boolean(int column, int8_t& out);  ///< -1 when empty
+
+  /// Records the row's error; always returns false.
+  bool Fail(int column, std::string_view value, const std::string& reason,
+            ErrorCode code = ErrorCode::kInvalidValue);
+  /// The same for a whole-row problem not tied to one value (field counts).
+  bool FailRow(const std::string& column, const std::string& reason, ErrorCode code);
+  const RowError& error() const { return error_; }
+  const std::string& source() const { return source_; }
+  const char* table_name() const;
+
+ private:
+  std::string Where(const std::string& column) const;
+  TableKind kind_;
+  const HeaderBinding& binding_;
+  std::string source_;
+  bool json_;
+  std::span<const std::string_view> fields_;
+  int64_t line_ = 0;
+  RowError error_;
+};
+
+}  // namespace csm

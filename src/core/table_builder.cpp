@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+#include "core/table_builder.hpp"
+
+#include "core/money.hpp"
+#include "core/text.hpp"
+
+namespace csm {
+
+void TableBuilder::Bind(const HeaderBinding& binding, const std::string&) {
+  binding_ = &binding;
+  Attributes& a = attributes();
+  a.names = binding.attribute_names;
+  a.values.assign(a.names.size(), {});
+}
+
+void TableBuilder::AppendAttributes(const RowReader& row) {
+  Attributes& a = attributes();
+  for (size_t i = 0; i < a.names.size(); ++i)
+    a.values[i].push_back(ds_.values.Intern(Trim(row.Field(binding_->attribute_fields[i]))));
+}
+
+std::unique_ptr<TableBuilder> MakeTableBuilder(TableKind kind, const LoadOptions& o, Dataset& ds) {
+  switch (kind) {
+    case TableKind::kSubscriptions: return MakeSubscriptionsBuilder(o, ds);
+    case TableKind::kCustomers: return MakeCustomersBuilder(o, ds);
+    case TableKind::kResponses: return MakeResponsesBuilder(o, ds);
+    case TableKind::kTickets: return MakeTicketsBuilder(o, ds);
+    case TableKind::kCosts: return MakeCostsBuilder(o, ds);
+    case TableKind::kOnboarding: return MakeOnboardingBuilder(o, ds);
+    case TableKind::kTransactions: return MakeTransactionsBuilder(o, ds);
+    case TableKind::kExchangeRates: return MakeExchangeRatesBuilder(o, ds);
+  }
+  return nullptr;
+}
+
+bool ReadCustomer(RowReader& row, int column, Dataset& ds, uint32_t& out) {
+  std::string_view id;
+  if (!row.Text(column, id, true)) return false;
+  out = ds.customers.Intern(id);
+  return true;
+}
+
+bool ReadCurrency(RowReader& row, int column, Dataset& ds, uint16_t& out) {
+  std::string_view code;
+  if (!row.Text(column, code, true)) return false;
+  if (!IsCurrencyCode(code)) return row.Fail(column, code, "is not an ISO 4217 currency code");
+  char upper[3];
+  for (int i = 0; i < 3; ++i) upper[i] = static_cast<char>(code[i] & ~0x20);
+  uint32_t id = ds.currencies.Intern(std::string_view(upper, 3));
+  out = static_cast<uint16_t>(id);
+  return true;
+}
+
+int Attributes::Find(std::string_view name) const {
+  for (size_t i = 0; i < names.size(); ++i)
+    if (EqualsIgnoreCase(names[i], name)) return static_cast<int>(i);
+  return -1;
+}
+
+}  // namespace csm

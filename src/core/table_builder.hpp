@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <memory>
+
+#include "core/header_binding.hpp"
+#include "core/load_options.hpp"
+#include "core/row_reader.hpp"
+#include "core/tables.hpp"
+
+namespace csm {
+
+/// Builds one table from typed rows into a staging copy; Commit() swaps it into the
+/// dataset, so a failed strict load leaves the previous state untouched.
+class TableBuilder {
+ public:
+  TableBuilder(const LoadOptions& options, Dataset& ds) : options_(options), ds_(ds) {}
+  virtual ~TableBuilder() = default;
+  /// Checks column combinations the header cannot express alone; throws CsmError.
+  virtual void Bind(const HeaderBinding& binding, const std::string& source);
+  virtual void Reserve(size_t rows) = 0;
+  /// Appends the row, or returns false with row.error() set and nothing appended.
+  virtual bool AddRow(RowReader& row) = 0;
+  virtual size_t rows() const = 0;
+  virtual void Commit() = 0;
+
+  /// Segment attributes of the staged table, filled after each accepted row.
+  void AppendAttributes(const RowReader& row);
+
+ protected:
+  virtual Attributes& attributes() = 0;
+  const LoadOptions& options_;
+  Dataset& ds_;
+  const HeaderBinding* binding_ = nullptr;
+};
+
+std::unique_ptr<TableBuilder> MakeTableBuilder(TableKind kind, const LoadOptions& options,
+                                               Dataset& ds);
+
+// One factory per table, each in its own file.
+std::unique_ptr<TableBuilder> MakeSubscriptionsBuilder(const LoadOptions&, Dataset&);
+std::unique_ptr<TableBuilder> MakeCustomersBuilder(const LoadOptions&, Dataset&);
+std::unique_ptr<TableBuilder> MakeResponsesBuilder(const LoadOptions&, Dataset&);
+std::unique_ptr<TableBuilder> MakeTicketsBuilder(const LoadOptions&, Dataset&);
+std::unique_ptr<TableBuilder> MakeCostsBuilder(const LoadOptions&, Dataset&);
+std::unique_ptr<TableBuilder> MakeOnboardingBuilder(const LoadOptions&, Dataset&);
+std::unique_ptr<TableBuilder> MakeTransactionsBuilder(const LoadOptions&, Dataset&);
+std::unique_ptr<TableBuilder> MakeExchangeRatesBuilder(const LoadOptions&, Dataset&);
+
+/// Interns a customer id, which must not be empty.
+bool ReadCustomer(RowReader& row, int column, Dataset& ds, uint32_t& out);
+/// Reads an ISO 4217 code (any case) and interns it upper-cased.
+bool ReadCurrency(RowReader& row, int column, Dataset& ds, uint16_t& out);
+
+}  // namespace csm

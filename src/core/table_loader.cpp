@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: MIT
+#include "core/table_loader.hpp"
+
+#include "core/csv_reader.hpp"
+#include "core/header_binding.hpp"
+#include "core/json_reader.hpp"
+#include "core/row_reader.hpp"
+#include "core/schema.hpp"
+#include "core/table_builder.hpp"
+
+namespace csm {
+namespace {
+
+std::string DefaultSource(TableKind kind, InputFormat format) {
+  return std::string(TableName(kind)) + (format == InputFormat::kJson ? ".json" : ".csv");
+}
+
+// An export that pads rows with empty trailing cells (spreadsheets do) is not short of data.
+bool OnlyEmptyBeyond(std::span<const std::string_view> fields, size_t n) {
+  for (size_t i = n; i < fields.size(); ++i)
+    if (!fields[i].empty()) return false;
+  return true;
+}
+
+}  // namespace
+
+TableLoader::TableLoader(TableKind kind, LoadOptions options, Dataset& ds)
+    : kind_(kind), options_(std::move(options)), ds_(ds),
+      builder_(MakeTableBuilder(kind, options_, ds)) {
+  if (options_.format != InputFormat::kAuto && options_.source.empty())
+    options_.source = DefaultSource(kind, options_.format);
+}
+
+TableLoader::~TableLoader() = default;
+
+size_t TableLoader::rows() const { return builder_->rows(); }
+
+void TableLoader::Detect(std::string_view chunk) {
+  pending_.append(chunk);
+  size_t i = pending_.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (i == std::string::npos) return;  // only blanks or a partial BOM so far
+  InputFormat format = options_.format;
+  if (format == InputFormat::kAuto)
+    format = pending_[i] == '[' ? InputFormat::kJson : InputFormat::kCsv;
+  if (options_.source.empty()) options_.source = DefaultSource(kind_, format);
+  auto on_record = [this](std::span<const std::string_view> f, int64_t line) {
+    binding_ ? OnRecord(f, line) : OnHeader(f, line);
+  };
+  std::string bytes;
+  bytes.swap(pending_);
+  if (format == InputFormat::kJson) {
+    json_ = std::make_unique<JsonRecordReader>(
+        [this](std::span<const std::string_view> f, int64_t) { OnHeader(f, 1); },
+        [this](std::span<const std::string_view> f, int64_t index) { OnRecord(f, index); });
+    json_->Feed(std::string_view(bytes).substr(bytes.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0));
+  } else {
+    csv_ = std::make_unique<CsvReader>([on_record](const CsvRecord& r) { on_record(r.fields, r.line); });
+    csv_->feed(bytes);
+  }
+}
+
+void TableLoader::Feed(std::string_view chunk) {
+  bytes_ += chunk.size();
+  try {
+    if (csv_) csv_->feed(chunk);
+    else if (json_) json_->Feed(chunk);
+    else Detect(chunk);
+  } catch (const CsvSyntaxError& e) {
+    throw CsmError(ErrorCode::kMalformedCsv,
+                   options_.source + " line " + std::to_string(e.line()) + ": " + e.reason(),
+                   TableName(kind_), e.line());
+  }
+}
+
+void TableLoader::OnHeader(std::span<const std::string_view> fields, int64_t line) {
+  binding_ = std::make_unique<HeaderBinding>(BindHeader(kind_, fields, options_, options_.source, line));
+  builder_->Bind(*binding_, options_.source);
+  row_ = std::make_unique<RowReader>(kind_, *binding_, options_.source, json_ != nullptr);
+}
+
+void TableLoader::OnRecord(std::span<const std::string_view> fields, int64_t line) {
+  ++records_;
+  if (!reserved_ && options_.size_hint > 0 && records_ == 2048) {
+    // Columns sized once from the observed bytes per row: no doubling, no 2x peak.
+    reserved_ = true;
+    double per_row = double(bytes_) / double(records_ + 1);
+    builder_->Reserve(size_t(double(options_.size_hint) / per_row * 1.03) + 16);
+  }
+  row_->Reset(fields, line);
+  const size_t expected = binding_->field_count;
+  if (fields.size() != expected && !(fields.size() > expected && OnlyEmptyBeyond(fields, expected))) {
+    std::string where = fields.size() < expected ? "the row ends early" : "the row has extra cells";
+    row_->FailRow(fields.size() < expected ? "(field " + std::to_string(fields.size() + 1) + ")"
+                                          : "(field " + std::to_string(expected + 1) + ")",
+                  where + ": " + std::to_string(fields.size()) + " fields, the header has " +
+                      std::to_string(expected),
+                  ErrorCode::kFieldCount);
+    return Reject(row_->error());
+  }
+  if (!builder_->AddRow(*row_)) return Reject(row_->error());
+  builder_->AppendAttributes(*row_);
+}
+
+void TableLoader::Reject(const RowError& error) {
+  if (!options_.lenient) throw ToError(error);
+  rejected_.push_back(error);
+}
+
+LoadSummary TableLoader::Finish() {
+  try {
+    if (!csv_ && !json_) {  // nothing but blanks arrived
+      std::string source = options_.source.empty() ? DefaultSource(kind_, options_.format)
+                                                   : options_.source;
+      throw CsmError(ErrorCode::kMalformedCsv, source + " line 1: the file is empty (no header)",
+                     TableName(kind_), 1);
+    }
+    if (csv_) csv_->finish();
+    if (json_) json_->Finish(options_.source);
+  } catch (const CsvSyntaxError& e) {
+    throw CsmError(ErrorCode::kMalformedCsv,
+                   options_.source + " line " + std::to_string(e.line()) + ": " + e.reason(),
+                   TableName(kind_), e.line());
+  }
+  if (!binding_ && csv_)
+    throw CsmError(ErrorCode::kMalformedCsv, options_.source + " line 1: the file has no header",
+                   TableName(kind_), 1);
+  LoadSummary summary{kind_, options_.source, builder_->rows(), std::move(rejected_)};
+  builder_->Commit();
+  ds_.sources[static_cast<int>(kind_)] = options_.source;
+  return summary;
+}
+
+}  // namespace csm

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/errors.hpp"
+#include "core/load_options.hpp"
+#include "core/tables.hpp"
+
+namespace csm {
+
+struct LoadSummary {
+  TableKind table;
+  std::string source;
+  size_t rows = 0;                 ///< rows now in the table
+  std::vector<RowError> rejected;  ///< lenient mode: every skipped row, in input order
+};
+
+class CsvReader;
+class JsonRecordReader;
+class TableBuilder;
+class RowReader;
+struct HeaderBinding;
+
+/// Streams one table into a dataset: Feed() chunks of any size, then Finish(). Strict
+/// mode throws CsmError at the first bad row; the dataset changes only in Finish(), so a
+/// failed load leaves the table as it was (nothing is half-loaded).
+class TableLoader {
+ public:
+  TableLoader(TableKind kind, LoadOptions options, Dataset& ds);
+  ~TableLoader();
+  TableLoader(const TableLoader&) = delete;
+  TableLoader& operator=(const TableLoader&) = delete;
+
+  void Feed(std::string_view chunk);
+  LoadSummary Finish();
+  TableKind kind() const { return kind_; }
+  size_t rows() const;
+  size_t bytes() const { return bytes_; }
+
+ private:
+  void Detect(std::string_view chunk);
+  void OnHeader(std::span<const std::string_view> fields, int64_t line);
+  void OnRecord(std::span<const std::string_view> fields, int64_t line);
+  void Reject(const RowError& error);
+
+  TableKind kind_;
+  LoadOptions options_;
+  Dataset& ds_;
+  std::unique_ptr<TableBuilder> builder_;
+  std::unique_ptr<HeaderBinding> binding_;
+  std::unique_ptr<RowReader> row_;
+  std::unique_ptr<CsvReader> csv_;
+  std::unique_ptr<JsonRecordReader> json_;
+  std::string pending_;  // bytes before the format is known
+  std::vector<RowError> rejected_;
+  size_t bytes_ = 0;
+  size_t records_ = 0;
+  bool reserved_ = false;
+};
+
+}  // namespace csm

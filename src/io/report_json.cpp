@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: MIT
+#include "io/report_json.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "core/money.hpp"
+#include "core/schema.hpp"
+
+namespace csm {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Money leaves the engine as a JSON number whose text is the exact decimal: whole
+// values as integers, others through the shortest round-trip double, which for fewer
+// than 15 significant digits is the decimal itself.
+Json Money(int64_t units, int exponent) {
+  const int64_t scale = Pow10(exponent);
+  if (units % scale == 0) return Json(units / scale);
+  return Json(static_cast<double>(units) / static_cast<double>(scale));
+}
+
+Json OptionalMoney(const std::optional<int64_t>& units, int exponent) {
+  return units ? Money(*units, exponent) : Json(nullptr);
+}
+
+Json RevenueJson(const RevenueMonth& r, int e) {
+  Json j;
+  j["mrr"] = Money(r.mrr, e);
+  j["arr"] = Money(r.arr, e);
+  j["contracted_arr"] = Money(r.contracted_arr, e);
+  j["paying_customers"] = r.paying_customers;
+  j["arpu"] = OptionalMoney(r.arpu, e);
+  j["non_recurring_revenue"] = Money(r.non_recurring_revenue, e);
+  j["mrr_incl_non_recurring"] = Money(r.mrr_incl_non_recurring, e);
+  j["mrr_prev"] = Money(r.mrr_prev, e);
+  j["paying_customers_prev"] = r.paying_customers_prev;
+  return j;
+}
+
+Json MetaJson(const ReportMeta& m) {
+  Json j;
+  j["engine_version"] = m.engine_version;
+  j["from"] = m.from ? Json(FormatMonth(*m.from)) : Json(nullptr);
+  j["to"] = m.to ? Json(FormatMonth(*m.to)) : Json(nullptr);
+  j["currency"] = m.currency.empty() ? Json(nullptr) : Json(m.currency);
+  j["minor_unit_exponent"] = m.minor_unit_exponent;
+  const ReportSettings& s = m.settings;
+  j["settings"] = {
+      {"gross_margin", s.gross_margin ? Json(*s.gross_margin) : Json(nullptr)},
+      {"csat_scale", s.csat_scale},
+      {"csat_threshold", s.csat_threshold},
+      {"ces_scale", s.ces_scale},
+      {"clv_churn_window", s.clv_churn_window},
+      {"z95", kZ95},
+      {"segment_by", s.segment_by.empty() ? Json(nullptr) : Json(s.segment_by)},
+  };
+  j["tables"] = m.tables;
+  j["rejected"] = m.rejected;
+  return j;
+}
+
+[[noreturn]] void BadOption(const std::string& reason) {
+  throw CsmError(ErrorCode::kInvalidOption, reason);
+}
+
+Json ParseObject(const std::string& text) {
+  if (text.empty()) return Json::object();
+  Json j = Json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) BadOption("options must be a JSON object");
+  return j;
+}
+
+std::string Str(const Json& v, const char* key) {
+  if (!v.is_string()) BadOption(std::string(key) + " must be a string");
+  return v.get<std::string>();
+}
+
+int Int(const Json& v, const char* key, int lo, int hi) {
+  if (!v.is_number_integer() || v.get<int64_t>() < lo || v.get<int64_t>() > hi)
+    BadOption(std::string(key) + " must be a whole number from " + std::to_string(lo) + " to " +
+              std::to_string(hi));
+  return v.get<int>();
+}
+
+Month MonthOption(const Json& v, const char* key) {
+  MonthParse p = ParseMonth(Str(v, key));
+  if (p.error) BadOption(std::string(key) + " \"" + v.get<std::string>() + "\" " + p.error);
+  return p.month;
+}
+
+}  // namespace
+
+std::string ReportToJson(const Report& report, int indent) {
+  Json root;
+  root["meta"] = MetaJson(report.meta);
+  const int e = report.meta.minor_unit_exponent;
+  Json months = Json::object();
+  for (const MonthReport& m : report.months) {
+    Json month;
+    month["revenue"] = m.revenue ? RevenueJson(*m.revenue, e) : Json(nullptr);
+    months[FormatMonth(m.month)] = std::move(month);
+  }
+  root["months"] = std::move(months);
+  return root.dump(indent, ' ', false, Json::error_handler_t::replace);
+}
+
+std::string LoadSummaryToJson(const LoadSummary& s) {
+  Json j;
+  j["table"] = TableName(s.table);
+  j["source"] = s.source;
+  j["rows"] = s.rows;
+  Json rejected = Json::array();
+  for (const RowError& e : s.rejected)
+    rejected.push_back({{"code", ErrorCodeName(e.code)}, {"table", e.table}, {"line", e.line},
+                        {"column", e.column}, {"message", e.message}});
+  j["rejected"] = std::move(rejected);
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::string ErrorToJson(ErrorCode code, const std::string& message, const std::string& table,
+                        int64_t line, const std::string& column) {
+  Json e = {{"code", ErrorCodeName(code)},
+            {"message", message},
+            {"table", table.empty() ? Json(nullptr) : Json(table)},
+            {"line", line > 0 ? Json(line) : Json(nullptr)},
+            {"column", column.empty() ? Json(nullptr) : Json(column)}};
+  Json j = {{"error", std::move(e)}};
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+double ParseGrossMargin(const std::string& text) {
+  std::string t = text;
+  bool percent = !t.empty() && t.back() == '%';
+  if (percent) t.pop_back();
+  DecimalParse p = ParseDecimalMicros(t);
+  if (p.error) BadOption("gross margin \"" + text + "\" " + p.error);
+  double v = double(p.micros) / double(kMicro) / (percent ? 100.0 : 1.0);
+  if (!(v > 0.0 && v <= 1.0)) BadOption("gross margin \"" + text + "\" must be above 0 and at most 1 (100%)");
+  return v;
+}
+
+LoadOptions LoadOptionsFromJson(const std::string& text) {
+  LoadOptions o;
+  for (const auto& [key, v] : ParseObject(text).items()) {
+    if (key == "source") o.source = Str(v, "source");
+    else if (key == "format") {
+      std::string f = Str(v, "format");
+      if (f == "csv") o.format = InputFormat::kCsv;
+      else if (f == "json") o.format = InputFormat::kJson;
+      else if (f != "auto") BadOption("format must be csv, json or auto");
+    } else if (key == "lenient") {
+      if (!v.is_boolean()) BadOption("lenient must be true or false");
+      o.lenient = v.get<bool>();
+    } else if (key == "mapping") {
+      if (!v.is_object()) BadOption("mapping must be an object {canonical: header}");
+      for (const auto& [canonical, header] : v.items()) o.mapping.emplace_back(canonical, Str(header, "mapping"));
+    } else if (key == "constants") {
+      if (!v.is_object()) BadOption("constants must be an object {canonical: value}");
+      for (const auto& [canonical, value] : v.items()) o.constants.emplace_back(canonical, Str(value, "constants"));
+    } else if (key == "preset") o.preset = Str(v, "preset");
+    else if (key == "amountUnit") {
+      std::string u = Str(v, "amountUnit");
+      if (u == "minor") o.amount_unit = AmountUnit::kMinor;
+      else if (u != "major") BadOption("amountUnit must be major or minor");
+    } else if (key == "currency") o.currency = Str(v, "currency");
+    else if (key == "csatScale") o.csat_scale = Int(v, "csatScale", 2, 100);
+    else if (key == "cesScale") o.ces_scale = Int(v, "cesScale", 2, 100);
+    else if (key == "sizeHint") {
+      if (!v.is_number() || v.get<double>() < 0) BadOption("sizeHint must be a byte count");
+      o.size_hint = static_cast<size_t>(v.get<double>());
+    } else BadOption("unknown load option \"" + key + "\"");
+  }
+  return o;
+}
+
+ReportOptions ReportOptionsFromJson(const std::string& text) {
+  ReportOptions o;
+  for (const auto& [key, v] : ParseObject(text).items()) {
+    if (v.is_null()) continue;
+    if (key == "from") o.from = MonthOption(v, "from");
+    else if (key == "to") o.to = MonthOption(v, "to");
+    else if (key == "currency") o.currency = Str(v, "currency");
+    else if (key == "grossMargin")
+      o.gross_margin = ParseGrossMargin(v.is_number() ? v.dump() : Str(v, "grossMargin"));
+    else if (key == "csatThreshold") o.csat_threshold = Int(v, "csatThreshold", 1, 100);
+    else if (key == "clvChurnWindow") o.clv_churn_window = Int(v, "clvChurnWindow", 1, 120);
+    else if (key == "segmentBy") o.segment_by = Str(v, "segmentBy");
+    else BadOption("unknown report option \"" + key + "\"");
+  }
+  return o;
+}
+
+}  // namespace csm

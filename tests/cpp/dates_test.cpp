@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+#include "core/dates.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace csm;
+
+TEST(Dates, ParsesIsoDates) {
+  EXPECT_EQ(ParseDate("1970-01-01").day, 0);
+  EXPECT_EQ(ParseDate("2024-02-29").day, DaysFromCivil(2024, 2, 29));
+  EXPECT_EQ(FormatDay(ParseDate("2024-03-01").day), "2024-03-01");
+}
+
+TEST(Dates, RejectsImpossibleDates) {
+  EXPECT_STREQ(ParseDate("2024-02-30").error, "is not a valid calendar date");
+  EXPECT_STREQ(ParseDate("2023-02-29").error, "is not a valid calendar date");
+  EXPECT_STREQ(ParseDate("2024-13-01").error, "is not a valid calendar date");
+  EXPECT_STREQ(ParseDate("03/01/2024").error, "is not a date (YYYY-MM-DD)");
+  EXPECT_STREQ(ParseDate("2024-3-1").error, "is not a date (YYYY-MM-DD)");
+  EXPECT_STREQ(ParseDate("2024-03-01x").error, "is not a date (YYYY-MM-DD)");
+  EXPECT_STREQ(ParseDate("2024-03-01T25:00").error, "is not a valid time");
+}
+
+TEST(Dates, TimestampsConvertToUtcDay) {
+  Day d = DaysFromCivil(2024, 3, 1);
+  EXPECT_EQ(ParseDate("2024-03-01T10:00:00").day, d);           // no offset: UTC
+  EXPECT_EQ(ParseDate("2024-03-01 23:59:59Z").day, d);
+  EXPECT_EQ(ParseDate("2024-03-01T08:00:00+09:00").day, d - 1);  // Tokyo morning
+  EXPECT_EQ(ParseDate("2024-02-29T20:00:00-05:00").day, d);      // New York evening
+  EXPECT_EQ(ParseDate("2024-03-01T00:30+0100").day, d - 1);
+  EXPECT_EQ(ParseDate("2024-03-01T12:00:00.123456Z").day, d);
+  EXPECT_STREQ(ParseDate("2024-03-01T10:00+25:00").error, "has an invalid time zone");
+}
+
+TEST(Dates, MonthsAreIntegers) {
+  EXPECT_EQ(ParseMonth("2024-03").month, 2024 * 12 + 2);
+  EXPECT_EQ(FormatMonth(2024 * 12 + 11), "2024-12");
+  EXPECT_EQ(MonthOfDay(DaysFromCivil(2024, 12, 31)), 2024 * 12 + 11);
+  EXPECT_EQ(FirstDayOfMonth(2025 * 12), DaysFromCivil(2025, 1, 1));
+  EXPECT_STREQ(ParseMonth("2024-3").error, "is not a month (YYYY-MM)");
+  EXPECT_STREQ(ParseMonth("2024-00").error, "is not a valid month");
+}
+
+TEST(Dates, RoundTripsEveryDayOfFourCenturies) {
+  for (Day d = DaysFromCivil(1900, 1, 1); d < DaysFromCivil(2300, 1, 1); ++d) {
+    DateParse p = ParseDate(FormatDay(d));
+    ASSERT_EQ(p.error, nullptr);
+    ASSERT_EQ(p.day, d);
+  }
+}

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+#include "core/money.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace csm;
+
+TEST(Money, ParsesExactDecimals) {
+  EXPECT_EQ(ParseDecimalMicros("49.90").micros, 49'900'000);
+  EXPECT_EQ(ParseDecimalMicros("0.000001").micros, 1);
+  EXPECT_EQ(ParseDecimalMicros("-3").micros, -3'000'000);
+  EXPECT_EQ(ParseDecimalMicros("+.5").micros, 500'000);
+  EXPECT_EQ(ParseDecimalMicros("12.").micros, 12'000'000);
+  EXPECT_EQ(ParseDecimalMicros("1000000000000").micros, 1'000'000'000'000'000'000);
+}
+
+TEST(Money, RejectsWhatDataMdForbids) {
+  EXPECT_STREQ(ParseDecimalMicros("12,5O").error, "is not a number");
+  EXPECT_STREQ(ParseDecimalMicros("1e3").error, "is not a number");
+  EXPECT_STREQ(ParseDecimalMicros("1,000").error, "is not a number");
+  EXPECT_STREQ(ParseDecimalMicros("").error, "is not a number");
+  EXPECT_STREQ(ParseDecimalMicros(".").error, "is not a number");
+  EXPECT_STREQ(ParseDecimalMicros("0.1234567").error, "has more than 6 decimal places");
+  EXPECT_STREQ(ParseDecimalMicros("1000000000001").error, "is out of range");
+}
+
+TEST(Money, ScaledKeepsTwelveDigitsForRates) {
+  EXPECT_EQ(ParseDecimalScaled("0.0000635", 12).micros, 63'500'000);
+  EXPECT_STREQ(ParseDecimalScaled("0.0000000000001", 12).error, "has too many decimal places");
+}
+
+TEST(Money, RoundsHalfToEven) {
+  EXPECT_EQ(RoundHalfEven(5, 2), 2);    // 2.5 -> 2
+  EXPECT_EQ(RoundHalfEven(7, 2), 4);    // 3.5 -> 4
+  EXPECT_EQ(RoundHalfEven(-5, 2), -2);  // -2.5 -> -2
+  EXPECT_EQ(RoundHalfEven(-7, 2), -4);
+  EXPECT_EQ(RoundHalfEven(10, 3), 3);   // 3.33 -> 3
+  EXPECT_EQ(RoundHalfEven(11, 3), 4);   // 3.67 -> 4
+}
+
+TEST(Money, MinorUnitsFollowIso4217) {
+  EXPECT_EQ(MinorUnitExponent("USD"), 2);
+  EXPECT_EQ(MinorUnitExponent("eur"), 2);
+  EXPECT_EQ(MinorUnitExponent("JPY"), 0);
+  EXPECT_EQ(MinorUnitExponent("KRW"), 0);
+  EXPECT_EQ(MinorUnitExponent("KWD"), 3);
+  EXPECT_EQ(MinorUnitExponent("BHD"), 3);
+}
+
+TEST(Money, FormatsMinorUnits) {
+  EXPECT_EQ(FormatMinorUnits(367330961, 2), "3673309.61");
+  EXPECT_EQ(FormatMinorUnits(5, 2), "0.05");
+  EXPECT_EQ(FormatMinorUnits(-5, 3), "-0.005");
+  EXPECT_EQ(FormatMinorUnits(1500, 0), "1500");
+}

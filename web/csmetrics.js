@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: MIT
+// csmetrics: customer-success metrics computed in the page. This module is the whole
+// public JS API: createEngine() -> engine.load(table, source) -> engine.report().
+import createCsMetricsCore from './wasm/csmetrics-core.mjs';
+
+/** Error thrown for bad input or bad options; `code` is from a closed list (docs/errors.md). */
+export class CsMetricsError extends Error {
+  constructor({ code, message, table = null, line = null, column = null }) {
+    super(message);
+    this.name = 'CsMetricsError';
+    this.code = code;
+    this.table = table;
+    this.line = line;
+    this.column = column;
+  }
+}
+
+export const TABLES = Object.freeze([
+  'subscriptions', 'customers', 'responses', 'tickets', 'costs', 'onboarding',
+  'transactions', 'exchange_rates',
+]);
+
+const CHUNK_BYTES = 1 << 20;
+const coreCache = new Map();
+
+const isNode = typeof process !== 'undefined' && !!process.versions?.node &&
+  typeof window === 'undefined';
+
+async function nodeWasmBytes() {
+  // A computed specifier keeps bundlers from pulling Node built-ins into browser code.
+  const fsName = 'node:fs/promises';
+  const { readFile } = await import(/* @vite-ignore */ /* webpackIgnore: true */ fsName);
+  return readFile(new URL('./wasm/csmetrics-core.wasm', import.meta.url));
+}
+
+function loadCore(options) {
+  const key = options.wasmBinary ? options.wasmBinary : (options.wasmUrl ?? 'default');
+  if (!coreCache.has(key)) {
+    const promise = (async () => {
+      const moduleArgs = {};
+      if (options.wasmBinary) moduleArgs.wasmBinary = options.wasmBinary;
+      else if (!options.wasmUrl && isNode) moduleArgs.wasmBinary = await nodeWasmBytes();
+      else {
+        // The literal URL lets bundlers (Vite, webpack 5) find and emit the .wasm file.
+        const url = options.wasmUrl ?? new URL('./wasm/csmetrics-core.wasm', import.meta.url).href;
+        moduleArgs.locateFile = () => String(url);
+      }
+      return createCsMetricsCore(moduleArgs);
+    })();
+    promise.catch(() => coreCache.delete(key));
+    coreCache.set(key, promise);
+  }
+  return coreCache.get(key);
+}
+
+// The core answers JSON text: a result, or {"error": {code, message, table, line, column}}.
+function check(result) {
+  if (!result) return null;
+  const parsed = JSON.parse(result);
+  if (parsed && parsed.error) throw new CsMetricsError(parsed.error);
+  return parsed;
+}
+
+function isReadableStream(x) {
+  return x && typeof x.getReader === 'function';
+}
+
+// Yields Uint8Array pieces of any source without building one big string or buffer.
+async function* chunksOf(source) {
+  if (typeof source === 'string') {
+    const encoder = new TextEncoder();
+    const step = CHUNK_BYTES / 4;
+    let i = 0;
+    while (i < source.length) {
+      let end = Math.min(i + step, source.length);
+      const last = source.charCodeAt(end - 1);
+      if (end < source.length && last >= 0xd800 && last <= 0xdbff) end += 1; // keep pairs whole
+      yield encoder.encode(source.slice(i, end));
+      i = end;
+    }
+  } else if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
+    const bytes = source instanceof ArrayBuffer ? new Uint8Array(source)
+      : new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
+    for (let i = 0; i < bytes.length; i += CHUNK_BYTES) yield bytes.subarray(i, i + CHUNK_BYTES);
+  } else if (typeof Blob !== 'undefined' && source instanceof Blob) {
+    yield* chunksOf(source.stream());
+  } else if (isReadableStream(source)) {
+    const reader = source.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        yield* chunksOf(value);
+      }
+    } finally {
+      reader.releaseLock();
+    }
+  } else if (source && typeof source[Symbol.asyncIterator] === 'function') {
+    for await (const value of source) yield* chunksOf(value);
+  } else {
+    throw new CsMetricsError({
+      code: 'invalid_option',
+      message: 'source must be a string, ArrayBuffer, Uint8Array, Blob, File or ReadableStream',
+    });
+  }
+}
+
+function sizeOf(source) {
+  if (typeof source === 'string') return source.length;
+  if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) return source.byteLength;
+  if (typeof Blob !== 'undefined' && source instanceof Blob) return source.size;
+  return 0;
+}
+
+function fileName(source) {
+  if (typeof File !== 'undefined' && source instanceof File && source.name) return source.name;
+  return undefined;
+}
+
+class Engine {
+  #core;
+  #engine;
+  #busy = Promise.resolve();
+
+  constructor(core) {
+    this.#core = core;
+    this.#engine = new core.Engine();
+  }
+
+  /** Loads one table of DATA.md, replacing any earlier load of it. */
+  load(table, source, options = {}) {
+    return this.#serial(() => this.#load(table, source, options));
+  }
+
+  /** The report of REPORT.md as plain objects. */
+  report(options = {}) {
+    return this.#serial(async () => check(this.#live().report(JSON.stringify(options), -1)));
+  }
+
+  /** The report as JSON text, byte for byte what `csmetrics report` prints. */
+  reportJson(options = {}, indent = -1) {
+    return this.#serial(async () => {
+      const text = this.#live().report(JSON.stringify(options), indent);
+      check(text.startsWith('{"error"') ? text : '');
+      return text;
+    });
+  }
+
+  /** Forgets every loaded table. */
+  reset() {
+    return this.#serial(async () => this.#live().reset());
+  }
+
+  /** Frees the engine's wasm memory now rather than when the page goes away. */
+  dispose() {
+    if (this.#engine) {
+      this.#engine.delete();
+      this.#engine = null;
+    }
+  }
+
+  #live() {
+    if (!this.#engine) {
+      throw new CsMetricsError({ code: 'invalid_state', message: 'the engine was disposed' });
+    }
+    return this.#engine;
+  }
+
+  // One load or report at a time: calls queue rather than interleave their chunks.
+  #serial(task) {
+    const run = this.#busy.then(task, task);
+    this.#busy = run.catch(() => {});
+    return run;
+  }
+
+  async #load(table, source, options) {
+    const { onProgress, signal, ...rest } = options;
+    const engine = this.#live();
+    const loadOptions = { ...rest };
+    if (loadOptions.source === undefined) {
+      const name = fileName(source);
+      if (name) loadOptions.source = name;
+    }
+    if (loadOptions.sizeHint === undefined) loadOptions.sizeHint = sizeOf(source);
+    check(engine.beginLoad(String(table), JSON.stringify(loadOptions)));
+    const core = this.#core;
+    let ptr = 0;
+    let capacity = 0;
+    let bytes = 0;
+    try {
+      for await (const piece of chunksOf(source)) {
+        if (signal?.aborted) {
+          throw new CsMetricsError({ code: 'aborted', message: 'the load was cancelled' });
+        }
+        if (piece.length > capacity) {
+          if (ptr) core._free(ptr);
+          capacity = Math.max(piece.length, CHUNK_BYTES);
+          ptr = core._malloc(capacity);
+          if (!ptr) throw new CsMetricsError({ code: 'limit', message: 'out of memory' });
+        }
+        core.HEAPU8.set(piece, ptr); // HEAPU8 is re-read: memory growth replaces it
+        check(engine.feed(ptr, piece.length));
+        bytes += piece.length;
+        onProgress?.({ phase: 'load', table, bytes, rows: engine.loadingRows() });
+      }
+      const summary = check(engine.finishLoad());
+      onProgress?.({ phase: 'done', table, bytes, rows: summary.rows });
+      return summary;
+    } catch (error) {
+      engine.abortLoad();
+      throw error;
+    } finally {
+      if (ptr) core._free(ptr);
+    }
+  }
+}
+
+/**
+ * Loads the WebAssembly engine (once per wasm location) and returns a new engine.
+ * Options: wasmUrl (where csmetrics-core.wasm is served) or wasmBinary (its bytes).
+ */
+export async function createEngine(options = {}) {
+  const core = await loadCore(options);
+  return new Engine(core);
+}
+
+export const engineVersion = '0.1.0';

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: MIT
+// Public types of the csmetrics package. The report's shape is REPORT.md's.
+
+/** Tables of DATA.md. */
+export type TableName =
+  | 'subscriptions' | 'customers' | 'responses' | 'tickets' | 'costs' | 'onboarding'
+  | 'transactions' | 'exchange_rates';
+
+export declare const TABLES: readonly TableName[];
+export declare const engineVersion: string;
+
+/** The closed list of error codes (docs/errors.md). */
+export type ErrorCode =
+  | 'invalid_value' | 'missing_column' | 'duplicate_column' | 'field_count' | 'duplicate_key'
+  | 'malformed_csv' | 'malformed_json' | 'missing_exchange_rate' | 'mixed_currency'
+  | 'invalid_option' | 'unknown_table' | 'invalid_state' | 'limit' | 'internal' | 'aborted';
+
+export declare class CsMetricsError extends Error {
+  readonly name: 'CsMetricsError';
+  readonly code: ErrorCode;
+  /** Table name (subscriptions, ...), or null when the error is not about a table. */
+  readonly table: string | null;
+  /** 1-based physical line (CSV) or object index (JSON); null when not tied to a row. */
+  readonly line: number | null;
+  /** Canonical column name, or null. */
+  readonly column: string | null;
+}
+
+export interface RowError {
+  code: ErrorCode;
+  table: string;
+  line: number;
+  column: string;
+  message: string;
+}
+
+export interface LoadProgress {
+  phase: 'load' | 'done';
+  table: TableName;
+  bytes: number;
+  rows: number;
+}
+
+export interface LoadOptions {
+  /** Name used in messages, e.g. "subscriptions.csv"; a File's name by default. */
+  source?: string;
+  format?: 'auto' | 'csv' | 'json';
+  /** Skip bad rows and list them instead of failing the table. */
+  lenient?: boolean;
+  /** Your header names for canonical columns: { customer_id: 'Customer ID' }. */
+  mapping?: Partial<Record<string, string>>;
+  /** Values for canonical columns the file lacks: { date: '2024-12-31' }. */
+  constants?: Partial<Record<string, string>>;
+  /** A known export layout: 'stripe' (subscriptions export). */
+  preset?: 'stripe';
+  /** Amounts in major units (49.90, the default) or minor units (4990). */
+  amountUnit?: 'major' | 'minor';
+  /** Currency of a file without a currency column. */
+  currency?: string;
+  /** responses: csat answers are 1..csatScale (default 5); ces 1..cesScale (default 7). */
+  csatScale?: number;
+  cesScale?: number;
+  /** Expected total bytes; taken from the source when it knows its size. */
+  sizeHint?: number;
+  onProgress?: (progress: LoadProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface LoadSummary {
+  table: TableName;
+  source: string;
+  rows: number;
+  rejected: RowError[];
+}
+
+export interface ReportOptions {
+  from?: string;
+  to?: string;
+  currency?: string;
+  /** 0.8 or "80%"; never assumed. */
+  grossMargin?: number | string;
+  csatThreshold?: number;
+  clvChurnWindow?: number;
+  segmentBy?: string;
+}
+
+/** Money in major units of meta.currency, always a whole number of minor units. */
+export type Money = number;
+/** A percentage: 5.0 means 5 %. */
+export type Rate = number;
+
+export interface RevenueSection {
+  mrr: Money;
+  arr: Money;
+  contracted_arr: Money;
+  paying_customers: number;
+  arpu: Money | null;
+  non_recurring_revenue: Money;
+  mrr_incl_non_recurring: Money;
+  mrr_prev: Money;
+  paying_customers_prev: number;
+}
+
+export interface MonthReport {
+  revenue: RevenueSection | null;
+  [section: string]: unknown;
+}
+
+export interface ReportMeta {
+  engine_version: string;
+  from: string | null;
+  to: string | null;
+  currency: string | null;
+  minor_unit_exponent: number;
+  settings: {
+    gross_margin: number | null;
+    csat_scale: number;
+    csat_threshold: number;
+    ces_scale: number;
+    clv_churn_window: number;
+    z95: number;
+    segment_by: string | null;
+  };
+  tables: string[];
+  rejected: string[];
+}
+
+export interface Report {
+  meta: ReportMeta;
+  /** Every month from meta.from to meta.to, in order ("YYYY-MM" keys). */
+  months: Record<string, MonthReport>;
+  [section: string]: unknown;
+}
+
+export type Source =
+  | string | ArrayBuffer | ArrayBufferView | Blob | ReadableStream<Uint8Array | string>
+  | AsyncIterable<Uint8Array | string>;
+
+export interface Engine {
+  load(table: TableName, source: Source, options?: LoadOptions): Promise<LoadSummary>;
+  report(options?: ReportOptions): Promise<Report>;
+  /** The report as JSON text, exactly as `csmetrics report` prints it. */
+  reportJson(options?: ReportOptions, indent?: number): Promise<string>;
+  reset(): Promise<void>;
+  /** Frees the engine's wasm memory now; the engine is unusable afterwards. */
+  dispose(): void;
+}
+
+export interface CreateEngineOptions {
+  /** Where csmetrics-core.wasm is served; by default next to this module. */
+  wasmUrl?: string | URL;
+  /** The wasm bytes themselves. */
+  wasmBinary?: ArrayBuffer | Uint8Array;
+}
+
+/** Loads the WebAssembly module (once per location) and returns a new engine. */
+export declare function createEngine(options?: CreateEngineOptions): Promise<Engine>;
