@@ -42,15 +42,25 @@ class CsvReader {
   void finish();  ///< flushes a last record without a final newline; throws on open quote
 
  private:
-  struct Impl;
+  struct Piece {
+    const char* data;  // null when the bytes live in scratch_ (an unescaped quoted field)
+    size_t offset, size;
+  };
+  void Process(std::string_view data);
+  const char* ParseRecord(const char* p, const char* end, bool final);
+  size_t ScanForEnd(std::string_view data);
+  void CheckSize(size_t bytes) const;
+
   Sink sink_;
   size_t max_record_bytes_;
-  std::string carry_;                 // bytes of an incomplete record from earlier chunks
-  std::string scratch_;               // unescaped quoted fields
+  std::string carry_;    // bytes of a record still incomplete at the end of a chunk
+  std::string scratch_;  // quoted fields with doubled quotes, unescaped
+  std::vector<Piece> pieces_;
   std::vector<std::string_view> fields_;
-  std::vector<std::pair<size_t, size_t>> spans_;
-  int64_t line_ = 1;                  // physical line at the start of carry_
-  bool at_start_ = true;              // BOM check pending
+  int64_t line_ = 1;         // physical line the next record starts on
+  uint8_t scan_ = 0;         // ScanForEnd's state at the end of carry_
+  bool pending_lf_ = false;  // a chunk ended on CR: a leading LF of the next one pairs with it
+  bool at_start_ = true;     // BOM check pending
   bool finished_ = false;
   size_t bom_seen_ = 0;
 };

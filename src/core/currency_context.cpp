@@ -17,10 +17,14 @@ std::vector<bool> CurrenciesInUse(const Dataset& ds) {
   return used;
 }
 
+// Alphabetical, so a message does not depend on row order.
 std::string ListCodes(const Dataset& ds, const std::vector<bool>& used) {
-  std::string out;
+  std::vector<std::string> codes;
   for (size_t i = 0; i < used.size(); ++i)
-    if (used[i]) out += (out.empty() ? "" : ", ") + std::string(ds.currencies.Get(uint32_t(i)));
+    if (used[i]) codes.emplace_back(ds.currencies.Get(uint32_t(i)));
+  std::sort(codes.begin(), codes.end());
+  std::string out;
+  for (const std::string& c : codes) out += (out.empty() ? "" : ", ") + c;
   return out;
 }
 

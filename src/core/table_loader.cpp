@@ -41,7 +41,7 @@ void TableLoader::Detect(std::string_view chunk) {
   if (i == std::string::npos) return;  // only blanks or a partial BOM so far
   InputFormat format = options_.format;
   if (format == InputFormat::kAuto)
-    format = pending_[i] == '[' ? InputFormat::kJson : InputFormat::kCsv;
+    format = (pending_[i] == '[' || pending_[i] == '{') ? InputFormat::kJson : InputFormat::kCsv;
   if (options_.source.empty()) options_.source = DefaultSource(kind_, format);
   auto on_record = [this](std::span<const std::string_view> f, int64_t line) {
     binding_ ? OnRecord(f, line) : OnHeader(f, line);

@@ -4,6 +4,7 @@
 #include <random>
 
 #include "core/engine.hpp"
+#include "core/exact.hpp"
 #include "core/money.hpp"
 #include "test_util.hpp"
 

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
-export const sharedData = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
+export const sharedData = fileURLToPath(new URL('../data/shared/', import.meta.url));
 export const nativeCli = `${root}build/native/csmetrics`;
 export const nodeCli = `${root}bin/csmetrics.js`;
 

@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: MIT
+#include "core/csv_reader.hpp"
+
+#include <cstring>
+
+namespace csm {
+namespace {
+
+constexpr char kBom[] = "\xEF\xBB\xBF";
+
+// States of the record-boundary scan used only while a record straddles chunks.
+enum Scan : uint8_t { kFieldStart, kUnquoted, kQuoted, kQuoteInQuoted, kAfterClose };
+
+bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+bool IsBreak(char c) { return c == '\n' || c == '\r'; }
+
+// Physical lines inside a quoted value: CRLF, LF and a lone CR each end one.
+int64_t CountBreaks(const char* p, const char* end) {
+  int64_t n = 0;
+  for (; p < end; ++p) {
+    if (*p == '\n') ++n;
+    else if (*p == '\r' && (p + 1 == end || p[1] != '\n')) ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+CsvReader::CsvReader(Sink sink, size_t max_record_bytes)
+    : sink_(std::move(sink)), max_record_bytes_(max_record_bytes) {}
+
+void CsvReader::CheckSize(size_t bytes) const {
+  if (bytes > max_record_bytes_)
+    throw CsvSyntaxError(line_, 1, "a record is longer than " +
+                                       std::to_string(max_record_bytes_ >> 20) + " MB");
+}
+
+void CsvReader::feed(std::string_view chunk) {
+  if (finished_) throw std::logic_error("CsvReader::feed after finish");
+  // The BOM may itself be split across chunks.
+  while (at_start_ && !chunk.empty()) {
+    if (chunk.front() != kBom[bom_seen_]) {
+      at_start_ = false;
+      if (bom_seen_ > 0) Process(std::string_view(kBom, bom_seen_));
+      break;
+    }
+    chunk.remove_prefix(1);
+    if (++bom_seen_ == 3) at_start_ = false;
+  }
+  if (!at_start_) Process(chunk);
+}
+
+void CsvReader::finish() {
+  if (finished_) throw std::logic_error("CsvReader::finish called twice");
+  if (at_start_ && bom_seen_ > 0) {
+    at_start_ = false;
+    Process(std::string_view(kBom, bom_seen_));
+  }
+  finished_ = true;
+  if (!carry_.empty()) {
+    ParseRecord(carry_.data(), carry_.data() + carry_.size(), true);
+    carry_.clear();
+  }
+}
+
+void CsvReader::Process(std::string_view data) {
+  auto skip_paired_lf = [&] {
+    if (pending_lf_ && !data.empty()) {
+      pending_lf_ = false;
+      if (data.front() == '\n') data.remove_prefix(1);
+    }
+  };
+  skip_paired_lf();
+  if (!carry_.empty()) {
+    size_t k = ScanForEnd(data);
+    if (k == std::string_view::npos) {
+      CheckSize(carry_.size() + data.size());
+      carry_.append(data);
+      return;
+    }
+    CheckSize(carry_.size() + k);
+    carry_.append(data.substr(0, k));
+    data.remove_prefix(k);
+    ParseRecord(carry_.data(), carry_.data() + carry_.size(), false);
+    carry_.clear();
+    skip_paired_lf();
+  }
+  const char* p = data.data();
+  const char* end = p + data.size();
+  while (p < end) {
+    const char* next = ParseRecord(p, end, false);
+    if (next == nullptr) {  // the record goes on in the next chunk
+      CheckSize(size_t(end - p));
+      carry_.assign(p, end);
+      scan_ = kFieldStart;
+      ScanForEnd(carry_);
+      return;
+    }
+    p = next;
+  }
+}
+
+// Where the record held in carry_ ends within `data` (just past its CR or LF), or npos;
+// keeps its state in scan_ so that every byte is scanned once however small the chunks.
+size_t CsvReader::ScanForEnd(std::string_view data) {
+  auto s = static_cast<Scan>(scan_);
+  for (size_t i = 0; i < data.size(); ++i) {
+    const char c = data[i];
+    switch (s) {
+      case kFieldStart:
+        if (c == '"') s = kQuoted;
+        else if (IsBreak(c)) return scan_ = kFieldStart, i + 1;
+        else if (c != ',' && !IsBlank(c)) s = kUnquoted;
+        break;
+      case kUnquoted:
+      case kAfterClose:  // text after a closing quote: ParseRecord reports it
+        if (c == ',') s = kFieldStart;
+        else if (IsBreak(c)) return scan_ = kFieldStart, i + 1;
+        break;
+      case kQuoted:
+        if (c == '"') s = kQuoteInQuoted;
+        break;
+      case kQuoteInQuoted:
+        if (c == '"') s = kQuoted;
+        else if (c == ',') s = kFieldStart;
+        else if (IsBreak(c)) return scan_ = kFieldStart, i + 1;
+        else s = kAfterClose;
+        break;
+    }
+  }
+  scan_ = s;
+  return std::string_view::npos;
+}
+
+// Parses the record starting at p. Returns the first byte after it, or nullptr when the
+// buffer ends first and more input may follow (`final` false). Emits the record unless it
+// is a blank line.
+const char* CsvReader::ParseRecord(const char* p, const char* end, bool final) {
+  pieces_.clear();
+  scratch_.clear();
+  int64_t breaks = 0;
+  bool quoted_any = false;
+  for (;;) {
+    while (p < end && IsBlank(*p)) ++p;
+    if (p < end && *p == '"') {
+      quoted_any = true;
+      const char* begin = ++p;
+      bool escaped = false;
+      const char* close;
+      for (;;) {
+        const char* q = static_cast<const char*>(std::memchr(p, '"', size_t(end - p)));
+        if (q == nullptr || (q + 1 == end && !final)) {
+          if (!final) return nullptr;
+          throw CsvSyntaxError(line_, int64_t(pieces_.size()) + 1,
+                               "a quoted field is never closed (field " +
+                                   std::to_string(pieces_.size() + 1) + ")");
+        }
+        if (q + 1 < end && q[1] == '"') {
+          escaped = true;
+          p = q + 2;
+          continue;
+        }
+        close = q;
+        p = q + 1;
+        break;
+      }
+      breaks += CountBreaks(begin, close);
+      if (escaped) {
+        size_t offset = scratch_.size();
+        for (const char* c = begin; c < close; ++c) {
+          scratch_.push_back(*c);
+          if (*c == '"') ++c;  // the second of a doubled quote
+        }
+        pieces_.push_back({nullptr, offset, scratch_.size() - offset});
+      } else {
+        pieces_.push_back({begin, 0, size_t(close - begin)});
+      }
+      while (p < end && IsBlank(*p)) ++p;
+      if (p == end) {
+        if (!final) return nullptr;
+        break;
+      }
+      if (*p == ',') {
+        ++p;
+        continue;
+      }
+      if (IsBreak(*p)) break;
+      throw CsvSyntaxError(line_, int64_t(pieces_.size()),
+                           "text after the closing quote of field " +
+                               std::to_string(pieces_.size()));
+    }
+    const char* begin = p;
+    while (p < end && *p != ',' && !IsBreak(*p)) ++p;
+    if (p == end && !final) return nullptr;
+    const char* last = p;
+    while (last > begin && IsBlank(last[-1])) --last;
+    pieces_.push_back({begin, 0, size_t(last - begin)});
+    if (p < end && *p == ',') {
+      ++p;
+      continue;
+    }
+    break;
+  }
+  // p is at the record's line break, or at the end of the final input.
+  const int64_t start_line = line_;
+  if (p < end) {
+    if (*p++ == '\r') {
+      if (p < end && *p == '\n') ++p;
+      else if (p == end && !final) pending_lf_ = true;
+    }
+    ++breaks;
+  }
+  line_ += breaks;
+  if (pieces_.size() == 1 && pieces_[0].size == 0 && !quoted_any) return p;  // a blank line
+  fields_.clear();
+  for (const Piece& piece : pieces_)
+    fields_.emplace_back(piece.data ? piece.data : scratch_.data() + piece.offset, piece.size);
+  sink_(CsvRecord{fields_, start_line});
+  return p;
+}
+
+}  // namespace csm
