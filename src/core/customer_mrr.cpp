@@ -52,17 +52,19 @@ CustomerMonths CustomerMrrWalk::Compute(size_t k) {
   for (uint32_t r : rows) first = std::min(first, MonthOfDay(t_.start[r]));
   if (rows.empty() || first > last_) return out;
   out.first = first;
-  Accumulate(rows, first, false, mrr_);
-  Accumulate(rows, first, true, contracted_);
+  Accumulate(rows, first, false, mrr_, &prev_);
+  Accumulate(rows, first, true, contracted_, nullptr);
   out.mrr = mrr_;
   out.contracted = contracted_;
+  out.prev_at_rate = prev_;
   return out;
 }
 
 void CustomerMrrWalk::Accumulate(std::span<const uint32_t> rows, Month first, bool contracted_only,
-                                 std::vector<int64_t>& out) {
+                                 std::vector<int64_t>& out, std::vector<int64_t>* prev_out) {
   const size_t n = size_t(last_ - first + 1);
   out.assign(n, 0);
+  if (prev_out) prev_out->assign(n, 0);
   auto counts = [&](uint32_t r) { return !contracted_only || IsContracted(t_, r); };
   // Rows are summed per currency over a common denominator 12 x lcm(interval_count),
   // converted at each month's rate, and the customer's total is rounded once a month.
@@ -71,7 +73,9 @@ void CustomerMrrWalk::Accumulate(std::span<const uint32_t> rows, Month first, bo
     if (counts(r) && std::find(currencies.begin(), currencies.end(), t_.currency[r]) == currencies.end())
       currencies.push_back(t_.currency[r]);
   if (currencies.empty()) return;
-  sum_.assign(n, 0);  // exact numerator over `denominator`, all currencies together
+  bool converted = false;
+  sum_.assign(n, 0);
+  sum_prev_.assign(n, 0);  // exact numerator over `denominator`, all currencies together
   Wide denominator = 0;
   for (uint32_t currency : currencies) {
     int64_t lcm = 12;
@@ -88,20 +92,28 @@ void CustomerMrrWalk::Accumulate(std::span<const uint32_t> rows, Month first, bo
       diff_[to - first] = AddChecked(diff_[to - first], -v);
     }
     const bool same = fx_.IsReporting(currency);
+    converted = converted || !same;
     const Wide own = MulChecked(Wide(lcm) * kMicro, same ? 1 : kRateOne);
     const Wide common = denominator == 0 ? own : MulChecked(denominator / Gcd(denominator, own), own);
     const Wide up_old = denominator == 0 ? 0 : common / denominator, up_new = common / own;
     Wide running = 0;
     for (size_t i = 0; i < n; ++i) {
+      const Wide before = running;  // in force at the end of the month before
       running = AddChecked(running, diff_[i]);
-      Wide term = running == 0 || same ? running : MulChecked(running, fx_.Rate(currency, first + Month(i)));
-      sum_[i] = AddChecked(MulChecked(sum_[i], up_old), MulChecked(term, up_new));
+      auto convert = [&](Wide v) {
+        return v == 0 || same ? v : MulChecked(v, fx_.Rate(currency, first + Month(i)));
+      };
+      sum_[i] = AddChecked(MulChecked(sum_[i], up_old), MulChecked(convert(running), up_new));
+      if (prev_out)
+        sum_prev_[i] = AddChecked(MulChecked(sum_prev_[i], up_old), MulChecked(convert(before), up_new));
     }
     denominator = common;
   }
   const Wide scale = Pow10(fx_.exponent());
-  for (size_t i = 0; i < n; ++i)
-    out[i] = sum_[i] == 0 ? 0 : Narrow(RoundHalfEven(MulChecked(sum_[i], scale), denominator));
+  auto round = [&](Wide v) { return v == 0 ? 0 : Narrow(RoundHalfEven(MulChecked(v, scale), denominator)); };
+  for (size_t i = 0; i < n; ++i) out[i] = round(sum_[i]);
+  if (!prev_out) return;
+  for (size_t i = 0; i < n; ++i) (*prev_out)[i] = !converted ? (i ? out[i - 1] : 0) : round(sum_prev_[i]);
 }
 
 }  // namespace csm

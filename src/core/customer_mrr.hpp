@@ -17,9 +17,15 @@ struct CustomerMonths {
   Month first = 0;
   std::span<const int64_t> mrr;         ///< c(first + i)
   std::span<const int64_t> contracted;  ///< the same from rows billed per >= 12 months
+  /// c(m-1) converted at month m's rate (constant currency, METRICS.md); equals
+  /// c(m-1) when every row is in the reporting currency.
+  std::span<const int64_t> prev_at_rate;
   std::span<const uint32_t> rows;       ///< the customer's recurring rows, input order
   int64_t At(Month m) const {
     return m < first || m >= first + Month(mrr.size()) ? 0 : mrr[m - first];
+  }
+  int64_t PrevAtRate(Month m) const {
+    return m <= first || m >= first + Month(mrr.size()) ? 0 : prev_at_rate[m - first];
   }
 };
 
@@ -51,14 +57,14 @@ class CustomerMrrWalk {
 
  private:
   void Accumulate(std::span<const uint32_t> rows, Month first, bool contracted_only,
-                  std::vector<int64_t>& out);
+                  std::vector<int64_t>& out, std::vector<int64_t>* prev_out);
   const SubscriptionsTable& t_;
   const CurrencyContext& fx_;
   Month last_;
   std::vector<uint32_t> offsets_;  // per customer id, into order_
   std::vector<uint32_t> order_;    // recurring rows grouped by customer
-  std::vector<int64_t> mrr_, contracted_;
-  std::vector<Wide> diff_, sum_;
+  std::vector<int64_t> mrr_, contracted_, prev_;
+  std::vector<Wide> diff_, sum_, sum_prev_;
 };
 
 }  // namespace csm

@@ -5,7 +5,7 @@
 
 #include "core/currency_context.hpp"
 #include "core/errors.hpp"
-#include "core/revenue.hpp"
+#include "core/subscription_report.hpp"
 #include "core/report_window.hpp"
 
 namespace csm {
@@ -75,14 +75,9 @@ Report Engine::BuildReport(const ReportOptions& options) const {
     meta.rejected.insert(meta.rejected.end(), messages.begin(), messages.end());
 
   if (!window.from) return report;
-  std::vector<RevenueMonth> revenue;
-  if (ds.subscriptions) revenue = ComputeRevenue(*ds.subscriptions, fx, *window.from, *window.to);
-  for (Month m = *window.from; m <= *window.to; ++m) {
-    MonthReport month;
-    month.month = m;
-    if (ds.subscriptions) month.revenue = revenue[m - *window.from];
-    report.months.push_back(std::move(month));
-  }
+  for (Month m = *window.from; m <= *window.to; ++m) report.months.push_back(MonthReport{m, {}, {}, {}});
+  if (ds.subscriptions)
+    AddSubscriptionSections(ds, fx, *window.from, *window.to, options.segment_by, report);
   return report;
 }
 

@@ -38,6 +38,92 @@ Json RevenueJson(const RevenueMonth& r, int e) {
   return j;
 }
 
+Json Opt(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
+
+template <class T>
+Json OptInt(const std::optional<T>& v) { return v ? Json(*v) : Json(nullptr); }
+
+Json MovementJson(const Movement& m, int e) {
+  return Json{{"customers", m.customers}, {"amount", Money(m.amount, e)}};
+}
+
+Json RatedJson(const RatedMovement& m, int e) {
+  Json j = MovementJson(m, e);
+  j["rate"] = Opt(m.rate);
+  return j;
+}
+
+Json MovementsJson(const MovementsMonth& m, int e) {
+  Json j;
+  j["fx"] = Money(m.fx, e);
+  j["new"] = MovementJson(m.new_customers, e);
+  j["reactivation"] = MovementJson(m.reactivation, e);
+  j["expansion"] = MovementJson(m.expansion, e);
+  j["contraction"] = MovementJson(m.contraction, e);
+  Json churn = MovementJson(m.churn, e);
+  churn["voluntary"] = MovementJson(m.churn.voluntary, e);
+  churn["involuntary"] = MovementJson(m.churn.involuntary, e);
+  churn["unknown"] = MovementJson(m.churn.unknown, e);
+  j["churn"] = std::move(churn);
+  j["net_change"] = Money(m.net_change, e);
+  j["upsell"] = RatedJson(m.upsell, e);
+  j["cross_sell"] = RatedJson(m.cross_sell, e);
+  return j;
+}
+
+Json RetentionJson(const RetentionMonth& r, int e) {
+  Json j;
+  j["customer_churn_rate"] = Opt(r.customer_churn_rate);
+  j["customer_churn_rate_annualised"] = Opt(r.customer_churn_rate_annualised);
+  j["retained_customers"] = r.retained_customers;
+  j["customer_retention_rate"] = Opt(r.customer_retention_rate);
+  j["gross_revenue_churn"] = Opt(r.gross_revenue_churn);
+  j["gross_revenue_churn_annualised"] = Opt(r.gross_revenue_churn_annualised);
+  j["net_revenue_churn"] = Opt(r.net_revenue_churn);
+  j["nrr"] = Opt(r.nrr);
+  j["grr"] = Opt(r.grr);
+  j["trailing12_base_mrr"] = Money(r.trailing12_base_mrr, e);
+  j["trailing12_mrr_now"] = Money(r.trailing12_mrr_now, e);
+  j["trailing12_nrr"] = Opt(r.trailing12_nrr);
+  j["quick_ratio"] = Opt(r.quick_ratio);
+  return j;
+}
+
+Json MonthsJson(const std::vector<MonthReport>& months, int e) {
+  Json out = Json::object();
+  for (const MonthReport& m : months) {
+    Json month;
+    month["revenue"] = m.revenue ? RevenueJson(*m.revenue, e) : Json(nullptr);
+    month["movements"] = m.movements ? MovementsJson(*m.movements, e) : Json(nullptr);
+    month["retention"] = m.retention ? RetentionJson(*m.retention, e) : Json(nullptr);
+    out[FormatMonth(m.month)] = std::move(month);
+  }
+  return out;
+}
+
+Json CohortsJson(const std::vector<Cohort>& cohorts, int e) {
+  Json out = Json::object();
+  for (const Cohort& c : cohorts) {
+    Json ages = Json::array();
+    for (const CohortAge& a : c.ages)
+      ages.push_back({{"age", a.age}, {"customers", a.customers}, {"logo_retention", a.logo_retention},
+                      {"mrr", Money(a.mrr, e)}, {"revenue_retention", Opt(a.revenue_retention)}});
+    out[FormatMonth(c.month)] = {{"size", c.size}, {"mrr", Money(c.mrr, e)}, {"ages", std::move(ages)}};
+  }
+  return out;
+}
+
+Json SurvivalJson(const SurvivalCurve& s) {
+  Json table = Json::array();
+  for (const SurvivalRow& r : s.table)
+    table.push_back({{"t", r.t}, {"at_risk", r.at_risk}, {"events", r.events}, {"censored", r.censored},
+                     {"survival", r.survival}, {"se", Opt(r.se)}, {"se_log", Opt(r.se_log)},
+                     {"lower", Opt(r.lower)}, {"upper", Opt(r.upper)}});
+  return {{"customers", s.customers}, {"events", s.events}, {"censored", s.censored},
+          {"median_months", OptInt(s.median)}, {"median_months_lower", OptInt(s.median_lower)},
+          {"median_months_upper", OptInt(s.median_upper)}, {"table", std::move(table)}};
+}
+
 Json MetaJson(const ReportMeta& m) {
   Json j;
   j["engine_version"] = m.engine_version;
@@ -95,13 +181,20 @@ std::string ReportToJson(const Report& report, int indent) {
   Json root;
   root["meta"] = MetaJson(report.meta);
   const int e = report.meta.minor_unit_exponent;
-  Json months = Json::object();
-  for (const MonthReport& m : report.months) {
-    Json month;
-    month["revenue"] = m.revenue ? RevenueJson(*m.revenue, e) : Json(nullptr);
-    months[FormatMonth(m.month)] = std::move(month);
+  root["months"] = MonthsJson(report.months, e);
+  root["cohorts"] = report.cohorts ? CohortsJson(*report.cohorts, e) : Json(nullptr);
+  root["survival"] = report.survival ? SurvivalJson(*report.survival) : Json(nullptr);
+  if (report.segments) {
+    Json segments = Json::object(), cohorts = Json::object(), survival = Json::object();
+    for (const SegmentReport& s : *report.segments) {
+      segments[s.value] = MonthsJson(s.months, e);
+      cohorts[s.value] = CohortsJson(s.cohorts, e);
+      survival[s.value] = SurvivalJson(s.survival);
+    }
+    root["segments"] = std::move(segments);
+    root["segment_cohorts"] = std::move(cohorts);
+    root["segment_survival"] = std::move(survival);
   }
-  root["months"] = std::move(months);
   return root.dump(indent, ' ', false, Json::error_handler_t::replace);
 }
 

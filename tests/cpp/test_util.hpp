@@ -38,4 +38,20 @@ inline CsmError LoadError(TableKind kind, const std::string& csv, LoadOptions op
 inline const char* kSubsHeader =
     "customer_id,plan,start_date,end_date,amount,currency,interval,interval_count,quantity,churn_type\n";
 
+/// The report of a subscriptions table given as rows under kSubsHeader.
+inline Report SubsReport(const std::string& rows, ReportOptions options = {}) {
+  Engine engine;
+  engine.Load(TableKind::kSubscriptions, std::string(kSubsHeader) + rows, {});
+  return engine.BuildReport(options);
+}
+
+inline const MonthReport& MonthOf(const std::vector<MonthReport>& months, const char* month) {
+  const Month m = ParseMonth(month).month;
+  for (const MonthReport& mr : months)
+    if (mr.month == m) return mr;
+  throw std::runtime_error(std::string("no month ") + month);
+}
+
+inline const MonthReport& MonthOf(const Report& r, const char* month) { return MonthOf(r.months, month); }
+
 }  // namespace csm::testing

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: MIT
+#include "core/mrr_movements.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "core/customer_mrr.hpp"
+
+namespace csm {
+namespace {
+
+// Voluntary first, unknown last, when two ending rows are otherwise tied.
+int TypeRank(ChurnType type) {
+  switch (type) {
+    case ChurnType::kVoluntary: return 0;
+    case ChurnType::kInvoluntary: return 1;
+    case ChurnType::kUnknown: break;
+  }
+  return 2;
+}
+
+// Normalised monthly amounts compare as numerator / (12 x interval_count).
+bool LargerAmount(const SubscriptionsTable& t, uint32_t a, uint32_t b) {
+  return CustomerMrrWalk::RowNumerator(t, a) * t.interval_count[b] >
+         CustomerMrrWalk::RowNumerator(t, b) * t.interval_count[a];
+}
+
+bool Holds(const SubscriptionsTable& t, uint32_t row, Month m) {
+  return t.amount[row] > 0 && t.quantity[row] > 0 && InForceAtEnd(t, row, m);
+}
+
+}  // namespace
+
+MovementKind ClassifyMovement(int64_t prev, int64_t cur, bool paid_before) {
+  if (prev == 0) return cur > 0 ? (paid_before ? MovementKind::kReactivation : MovementKind::kNew) : MovementKind::kNone;
+  if (cur == 0) return MovementKind::kChurn;
+  if (cur > prev) return MovementKind::kExpansion;
+  if (cur < prev) return MovementKind::kContraction;
+  return MovementKind::kNone;
+}
+
+int64_t MovementAmount(MovementKind kind, int64_t prev, int64_t cur) {
+  switch (kind) {
+    case MovementKind::kNew:
+    case MovementKind::kReactivation: return cur;
+    case MovementKind::kExpansion: return cur - prev;
+    case MovementKind::kContraction: return prev - cur;
+    case MovementKind::kChurn: return prev;
+    case MovementKind::kNone: break;
+  }
+  return 0;
+}
+
+bool InForceAtEnd(const SubscriptionsTable& t, uint32_t row, Month m) {
+  const Day last = FirstDayOfMonth(m + 1) - 1;
+  return t.start[row] <= last && (t.end[row] == kNoDay || t.end[row] > last);
+}
+
+ChurnType ChurnTypeOf(const SubscriptionsTable& t, std::span<const uint32_t> rows, Month m) {
+  const Day first = FirstDayOfMonth(m), next = FirstDayOfMonth(m + 1);
+  int64_t best = -1;
+  for (uint32_t r : rows) {
+    if (t.end[r] == kNoDay || t.end[r] < first || t.end[r] >= next) continue;
+    if (best < 0) {
+      best = r;
+      continue;
+    }
+    const uint32_t b = uint32_t(best);
+    if (t.end[r] != t.end[b]) {
+      if (t.end[r] > t.end[b]) best = r;
+    } else if (LargerAmount(t, r, b)) {
+      best = r;
+    } else if (!LargerAmount(t, b, r) && TypeRank(t.churn_type[r]) < TypeRank(t.churn_type[b])) {
+      best = r;
+    }
+  }
+  return best < 0 ? ChurnType::kUnknown : t.churn_type[size_t(best)];
+}
+
+bool IsCrossSell(const SubscriptionsTable& t, std::span<const uint32_t> rows, Month m) {
+  std::vector<uint32_t> before, now;
+  for (uint32_t r : rows) {
+    if (Holds(t, r, m - 1)) before.push_back(t.plan[r]);
+    if (Holds(t, r, m)) now.push_back(t.plan[r]);
+  }
+  auto in = [](const std::vector<uint32_t>& v, uint32_t p) { return std::find(v.begin(), v.end(), p) != v.end(); };
+  bool added = false, kept = false;
+  for (uint32_t p : now) (in(before, p) ? kept : added) = true;
+  return added && kept;
+}
+
+}  // namespace csm

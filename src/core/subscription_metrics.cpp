@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: MIT
+#include "core/subscription_metrics.hpp"
+
+#include <cmath>
+
+#include "core/mrr_movements.hpp"
+#include "core/revenue.hpp"
+
+namespace csm {
+namespace {
+
+std::optional<double> Percent(double numerator, double denominator) {
+  if (denominator == 0) return std::nullopt;
+  return numerator / denominator * 100.0;
+}
+
+void AddChurn(ChurnMovement& churn, ChurnType type, int64_t amount) {
+  churn.Add(amount);
+  (type == ChurnType::kVoluntary     ? churn.voluntary
+   : type == ChurnType::kInvoluntary ? churn.involuntary
+                                     : churn.unknown)
+      .Add(amount);
+}
+
+RetentionMonth Retention(const RevenueMonth& r, const MovementsMonth& mv, int64_t retained,
+                         int64_t t12_base, int64_t t12_now) {
+  RetentionMonth out;
+  const double n_prev = double(r.paying_customers_prev), a = double(r.mrr_prev);
+  const double b = double(mv.expansion.amount), c = double(mv.contraction.amount),
+               d = double(mv.churn.amount);
+  out.customer_churn_rate = Percent(double(mv.churn.customers), n_prev);
+  if (out.customer_churn_rate) out.customer_churn_rate_annualised = Annualise(*out.customer_churn_rate);
+  out.retained_customers = retained;
+  out.customer_retention_rate = Percent(double(retained), n_prev);
+  out.gross_revenue_churn = Percent(d + c, a);
+  if (out.gross_revenue_churn) out.gross_revenue_churn_annualised = Annualise(*out.gross_revenue_churn);
+  out.net_revenue_churn = Percent(d + c - b, a);
+  out.nrr = Percent(a - c - d + b, a);
+  out.grr = Percent(a - c - d, a);
+  out.trailing12_base_mrr = t12_base;
+  out.trailing12_mrr_now = t12_now;
+  out.trailing12_nrr = Percent(double(t12_now), double(t12_base));
+  const double lost = d + c;
+  if (lost != 0) out.quick_ratio = double(mv.new_customers.amount + mv.reactivation.amount + mv.expansion.amount) / lost;
+  return out;
+}
+
+}  // namespace
+
+double Annualise(double monthly_percent) {
+  return (1.0 - std::pow(1.0 - monthly_percent / 100.0, 12)) * 100.0;
+}
+
+std::optional<Month> FirstPayingMonth(const CustomerMonths& c) {
+  for (size_t i = 0; i < c.mrr.size(); ++i)
+    if (c.mrr[i] > 0) return c.first + Month(i);
+  return std::nullopt;
+}
+
+SubscriptionAccumulator::SubscriptionAccumulator(const SubscriptionsTable& t, Month from, Month to)
+    : t_(t), from_(from), to_(to), sums_(size_t(to - from + 2)), cohorts_(size_t(to - from + 1)) {}
+
+void SubscriptionAccumulator::AddNonRecurring(Month m, int64_t amount) {
+  if (m >= from_ && m <= to_) at(m).non_recurring += amount;
+}
+
+void SubscriptionAccumulator::AddCustomer(const CustomerMonths& c) {
+  const std::optional<Month> k = FirstPayingMonth(c);
+  for (Month m = std::max(c.first, from_ - 1); m <= to_; ++m) {
+    MonthSums& s = at(m);
+    const int64_t v = c.At(m);
+    s.mrr += v;
+    s.paying += v > 0;
+    s.contracted += c.contracted[size_t(m - c.first)];
+    if (m >= from_ && k) AddMonth(c, m, *k);
+  }
+  if (k && *k >= from_ && *k <= to_) AddCohort(c, *k);
+}
+
+void SubscriptionAccumulator::AddMonth(const CustomerMonths& c, Month m, Month k) {
+  MonthSums& s = at(m);
+  const int64_t prev = c.PrevAtRate(m), cur = c.At(m);
+  s.moves.fx += prev - c.At(m - 1);
+  s.retained += prev > 0 && cur > 0;
+  if (const int64_t base = c.At(m - 12); base > 0) {
+    s.t12_base += base;
+    s.t12_now += cur;
+  }
+  const MovementKind kind = ClassifyMovement(prev, cur, k < m - 1);
+  const int64_t amount = MovementAmount(kind, prev, cur);
+  switch (kind) {
+    case MovementKind::kNew: s.moves.new_customers.Add(amount); break;
+    case MovementKind::kReactivation: s.moves.reactivation.Add(amount); break;
+    case MovementKind::kContraction: s.moves.contraction.Add(amount); break;
+    case MovementKind::kChurn: AddChurn(s.moves.churn, ChurnTypeOf(t_, c.rows, m), amount); break;
+    case MovementKind::kExpansion:
+      s.moves.expansion.Add(amount);
+      (IsCrossSell(t_, c.rows, m) ? s.moves.cross_sell : s.moves.upsell).Add(amount);
+      break;
+    case MovementKind::kNone: break;
+  }
+}
+
+void SubscriptionAccumulator::AddCohort(const CustomerMonths& c, Month k) {
+  CohortSums& cohort = cohorts_[size_t(k - from_)];
+  ++cohort.size;
+  cohort.ages.resize(size_t(to_ - k + 1));
+  std::optional<int32_t> churned;
+  for (Month m = k; m <= to_; ++m) {
+    const int64_t v = c.At(m);
+    if (v > 0) cohort.ages[size_t(m - k)].Add(v);
+    else if (!churned) churned = m - k;
+  }
+  survival_.push_back(churned ? SurvivalObservation{*churned, true} : SurvivalObservation{to_ - k, false});
+}
+
+std::vector<MonthReport> SubscriptionAccumulator::Months() const {
+  std::vector<MonthReport> out;
+  for (Month m = from_; m <= to_; ++m) {
+    const MonthSums& s = at(m);
+    const MonthSums& p = at(m - 1);
+    RevenueMonth r;
+    r.mrr = s.mrr;
+    r.arr = 12 * s.mrr;
+    r.contracted_arr = 12 * s.contracted;
+    r.paying_customers = s.paying;
+    r.arpu = UnitMoney(s.mrr, s.paying);
+    r.non_recurring_revenue = s.non_recurring;
+    r.mrr_incl_non_recurring = s.mrr + s.non_recurring;
+    r.mrr_prev = p.mrr;
+    r.paying_customers_prev = p.paying;
+    MovementsMonth mv = s.moves;
+    mv.net_change = s.mrr - p.mrr;
+    mv.upsell.rate = Percent(double(mv.upsell.customers), double(p.paying));
+    mv.cross_sell.rate = Percent(double(mv.cross_sell.customers), double(p.paying));
+    MonthReport month;
+    month.month = m;
+    month.retention = Retention(r, mv, s.retained, s.t12_base, s.t12_now);
+    month.revenue = r;
+    month.movements = mv;
+    out.push_back(std::move(month));
+  }
+  return out;
+}
+
+std::vector<Cohort> SubscriptionAccumulator::Cohorts() const {
+  std::vector<Cohort> out;
+  for (Month k = from_; k <= to_; ++k) {
+    const CohortSums& sums = cohorts_[size_t(k - from_)];
+    if (sums.size == 0) continue;
+    Cohort cohort{k, sums.size, sums.ages[0].amount, {}};
+    for (size_t a = 0; a < sums.ages.size(); ++a) {
+      const Movement& age = sums.ages[a];
+      cohort.ages.push_back({int32_t(a), age.customers, double(age.customers) / double(sums.size) * 100.0,
+                             age.amount, Percent(double(age.amount), double(cohort.mrr))});
+    }
+    out.push_back(std::move(cohort));
+  }
+  return out;
+}
+
+}  // namespace csm

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <vector>
+
+#include "core/customer_mrr.hpp"
+#include "core/kaplan_meier.hpp"
+#include "core/report.hpp"
+
+namespace csm {
+
+/// The revenue, movement, retention, cohort and survival figures of one group of
+/// customers (all of them, or one segment), accumulated one customer at a time so the
+/// customer x month matrix never exists. Money stays in exact minor units throughout.
+class SubscriptionAccumulator {
+ public:
+  SubscriptionAccumulator(const SubscriptionsTable& t, Month from, Month to);
+
+  void AddCustomer(const CustomerMonths& c);
+  void AddNonRecurring(Month m, int64_t amount);
+
+  std::vector<MonthReport> Months() const;
+  std::vector<Cohort> Cohorts() const;
+  SurvivalCurve Survival() const { return KaplanMeier(survival_); }
+
+ private:
+  struct MonthSums {
+    int64_t mrr = 0, paying = 0, contracted = 0, non_recurring = 0;
+    MovementsMonth moves;
+    int64_t retained = 0, t12_base = 0, t12_now = 0;
+  };
+  struct CohortSums {
+    int64_t size = 0;
+    std::vector<Movement> ages;  // customers paying at age a and their MRR
+  };
+  void AddMonth(const CustomerMonths& c, Month m, Month first_paying);
+  void AddCohort(const CustomerMonths& c, Month k);
+  MonthSums& at(Month m) { return sums_[size_t(m - from_ + 1)]; }
+  const MonthSums& at(Month m) const { return sums_[size_t(m - from_ + 1)]; }
+
+  const SubscriptionsTable& t_;
+  Month from_, to_;
+  std::vector<MonthSums> sums_;  // from-1 .. to
+  std::vector<CohortSums> cohorts_;  // by first paying month, from .. to
+  std::vector<SurvivalObservation> survival_;
+};
+
+/// A customer's first month with MRR > 0, or none.
+std::optional<Month> FirstPayingMonth(const CustomerMonths& c);
+
+/// Annualised churn of a monthly rate in percent: 1 - (1 - r)^12.
+double Annualise(double monthly_percent);
+
+}  // namespace csm
