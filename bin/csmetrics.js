@@ -12,9 +12,13 @@ const USAGE = `usage: csmetrics report DATA_DIR [--from YYYY-MM] [--to YYYY-MM] 
          [--currency CODE] [--gross-margin 0.8|80%] [--csat-threshold N]
          [--clv-churn-window N] [--segment-by ATTR] [--preset stripe]
          [--amount-unit major|minor] [--pretty]
+       csmetrics drill DATA_DIR --month YYYY-MM --movement NAME [--segment VALUE]
+         [the report options]
 Reads NAME.csv or NAME.json for each table of DATA.md found in DATA_DIR
 (subscriptions, customers, responses, tickets, costs, onboarding, transactions,
-exchange_rates) and prints the report as JSON.
+exchange_rates) and prints the report as JSON; \`drill\` prints the customers behind
+one figure (NAME: new, reactivation, expansion, contraction, churn, churn_voluntary,
+churn_involuntary, churn_unknown, upsell, cross_sell, retained, paying).
 `;
 
 function usage(problem) {
@@ -27,8 +31,8 @@ function parseArgs(argv) {
     process.stdout.write(USAGE);
     process.exit(argv.length === 0 ? 2 : 0);
   }
-  if (argv[0] !== 'report') usage(`unknown command "${argv[0]}"`);
-  const a = { dir: null, report: {}, load: {}, pretty: false };
+  if (argv[0] !== 'report' && argv[0] !== 'drill') usage(`unknown command "${argv[0]}"`);
+  const a = { command: argv[0], dir: null, report: {}, load: {}, drill: {}, pretty: false };
   const month = /^\d{4}-\d{2}$/;
   for (let i = 1; i < argv.length; i++) {
     const flag = argv[i];
@@ -62,6 +66,11 @@ function parseArgs(argv) {
         break;
       }
       case '--pretty': a.pretty = true; break;
+      case '--month': case '--movement': case '--segment':
+        if (a.command !== 'drill') usage(`unknown option ${flag}`);
+        a.drill[flag.slice(2)] = value();
+        if (flag === '--month' && !month.test(a.drill.month)) usage(`--month "${a.drill.month}" is not a month (YYYY-MM)`);
+        break;
       default:
         if (flag.startsWith('-')) usage(`unknown option ${flag}`);
         if (a.dir !== null) usage('more than one DATA_DIR');
@@ -69,6 +78,7 @@ function parseArgs(argv) {
     }
   }
   if (a.dir === null) usage('DATA_DIR is missing');
+  if (a.command === 'drill' && (!a.drill.month || !a.drill.movement)) usage('drill needs --month and --movement');
   return a;
 }
 
@@ -94,8 +104,11 @@ async function main() {
       break;
     }
   }
-  const report = await engine.reportJson(args.report, args.pretty ? 2 : -1);
-  process.stdout.write(report + '\n');
+  const indent = args.pretty ? 2 : -1;
+  const text = args.command === 'drill'
+    ? await engine.drillDownJson({ ...args.report, ...args.drill }, indent)
+    : await engine.reportJson(args.report, indent);
+  process.stdout.write(text + '\n');
 }
 
 main().catch((error) => {

@@ -146,6 +146,28 @@ class Engine {
     });
   }
 
+  /**
+   * The customers behind one figure: `{ month: '2024-03', movement: 'churn', segmentBy?,
+   * segment?, ...report options }`, each with its c(m-1), c(m) and part of the amount.
+   */
+  drillDown(options) {
+    return this.#serial(async () => check(this.#live().drillDown(JSON.stringify(options ?? {}), -1)));
+  }
+
+  /** drillDown as JSON text, byte for byte what `csmetrics drill` prints. */
+  drillDownJson(options, indent = -1) {
+    return this.#serial(async () => {
+      const text = this.#live().drillDown(JSON.stringify(options ?? {}), indent);
+      check(text.startsWith('{"error"') ? text : '');
+      return text;
+    });
+  }
+
+  /** Bytes of wasm memory reserved now; it never shrinks, so this is the peak so far. */
+  wasmMemoryBytes() {
+    return this.#core.HEAPU8.buffer.byteLength;
+  }
+
   /** Forgets every loaded table. */
   reset() {
     return this.#serial(async () => this.#live().reset());

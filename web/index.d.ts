@@ -101,9 +101,84 @@ export interface RevenueSection {
   paying_customers_prev: number;
 }
 
+export interface MovementLine {
+  customers: number;
+  amount: Money;
+}
+
+export interface MovementsSection {
+  fx: Money;
+  new: MovementLine;
+  reactivation: MovementLine;
+  expansion: MovementLine;
+  contraction: MovementLine;
+  churn: MovementLine & { voluntary: MovementLine; involuntary: MovementLine; unknown: MovementLine };
+  net_change: Money;
+  upsell: MovementLine & { rate: Rate | null };
+  cross_sell: MovementLine & { rate: Rate | null };
+}
+
+export interface RetentionSection {
+  customer_churn_rate: Rate | null;
+  customer_churn_rate_annualised: Rate | null;
+  retained_customers: number;
+  customer_retention_rate: Rate | null;
+  gross_revenue_churn: Rate | null;
+  gross_revenue_churn_annualised: Rate | null;
+  net_revenue_churn: Rate | null;
+  nrr: Rate | null;
+  grr: Rate | null;
+  trailing12_base_mrr: Money;
+  trailing12_mrr_now: Money;
+  trailing12_nrr: Rate | null;
+  quick_ratio: number | null;
+}
+
 export interface MonthReport {
   revenue: RevenueSection | null;
+  movements: MovementsSection | null;
+  retention: RetentionSection | null;
   [section: string]: unknown;
+}
+
+export interface Cohort {
+  size: number;
+  mrr: Money;
+  ages: { age: number; customers: number; logo_retention: Rate; mrr: Money; revenue_retention: Rate | null }[];
+}
+
+export interface Survival {
+  customers: number;
+  events: number;
+  censored: number;
+  median_months: number | null;
+  median_months_lower: number | null;
+  median_months_upper: number | null;
+  table: {
+    t: number; at_risk: number; events: number; censored: number; survival: number;
+    se: number | null; se_log: number | null; lower: number | null; upper: number | null;
+  }[];
+}
+
+export type DrillMovement =
+  | 'new' | 'reactivation' | 'expansion' | 'contraction' | 'churn' | 'churn_voluntary'
+  | 'churn_involuntary' | 'churn_unknown' | 'upsell' | 'cross_sell' | 'retained' | 'paying';
+
+export interface DrillDownOptions extends ReportOptions {
+  month: string;
+  movement: DrillMovement;
+  /** A value of segmentBy. */
+  segment?: string;
+}
+
+export interface DrillDown {
+  month: string;
+  movement: DrillMovement;
+  segment_by: string | null;
+  segment: string | null;
+  /** Sorted by customer_id; mrr_prev is c(m-1) at month m's exchange rate. */
+  customers: { customer_id: string; mrr_prev: Money; mrr: Money; amount: Money; churn_type?: string; segment?: string }[];
+  total: { customers: number; amount: Money };
 }
 
 export interface ReportMeta {
@@ -129,6 +204,13 @@ export interface Report {
   meta: ReportMeta;
   /** Every month from meta.from to meta.to, in order ("YYYY-MM" keys). */
   months: Record<string, MonthReport>;
+  /** Cohorts by first paying month; null without subscriptions. */
+  cohorts: Record<string, Cohort> | null;
+  survival: Survival | null;
+  /** With segmentBy: the months of every value of the attribute. */
+  segments?: Record<string, Record<string, MonthReport>>;
+  segment_cohorts?: Record<string, Record<string, Cohort>>;
+  segment_survival?: Record<string, Survival>;
   [section: string]: unknown;
 }
 
@@ -141,7 +223,12 @@ export interface Engine {
   report(options?: ReportOptions): Promise<Report>;
   /** The report as JSON text, exactly as `csmetrics report` prints it. */
   reportJson(options?: ReportOptions, indent?: number): Promise<string>;
+  /** The customers behind one figure of the report, to audit it. */
+  drillDown(options: DrillDownOptions): Promise<DrillDown>;
+  drillDownJson(options: DrillDownOptions, indent?: number): Promise<string>;
   reset(): Promise<void>;
+  /** Bytes of wasm memory reserved (shared by the engines of one module; never shrinks). */
+  wasmMemoryBytes(): number;
   /** Frees the engine's wasm memory now; the engine is unusable afterwards. */
   dispose(): void;
 }

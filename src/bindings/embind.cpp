@@ -60,6 +60,12 @@ class WasmEngine {
       return csm::ReportToJson(engine_.BuildReport(csm::ReportOptionsFromJson(options)), indent);
     });
   }
+  std::string DrillDown(const std::string& request, int indent) {
+    return Guard([&] {
+      csm::DrillDownRequest r = csm::DrillDownRequestFromJson(request);
+      return csm::DrillDownToJson(engine_.BuildDrillDown(r.report, r.query), indent);
+    });
+  }
   void Reset() { engine_.Reset(); }
 
  private:
@@ -77,6 +83,7 @@ EMSCRIPTEN_BINDINGS(csmetrics) {
       .function("abortLoad", &WasmEngine::AbortLoad)
       .function("loadingRows", &WasmEngine::LoadingRows)
       .function("report", &WasmEngine::Report)
+      .function("drillDown", &WasmEngine::DrillDown)
       .function("reset", &WasmEngine::Reset);
   emscripten::constant("engineVersion", std::string(csm::kEngineVersion));
 }

@@ -20,12 +20,19 @@ constexpr const char* kUsage =
     "         [--currency CODE] [--gross-margin 0.8|80%] [--csat-threshold N]\n"
     "         [--clv-churn-window N] [--segment-by ATTR] [--preset stripe]\n"
     "         [--amount-unit major|minor] [--pretty]\n"
+    "       csmetrics drill DATA_DIR --month YYYY-MM --movement NAME [--segment VALUE]\n"
+    "         [the report options]\n"
     "Reads NAME.csv or NAME.json for each table of DATA.md found in DATA_DIR\n"
     "(subscriptions, customers, responses, tickets, costs, onboarding, transactions,\n"
-    "exchange_rates) and prints the report as JSON.\n";
+    "exchange_rates) and prints the report as JSON; `drill` prints the customers behind\n"
+    "one figure (NAME: new, reactivation, expansion, contraction, churn, churn_voluntary,\n"
+    "churn_involuntary, churn_unknown, upsell, cross_sell, retained, paying).\n";
 
 struct Args {
+  std::string command;
   std::string dir;
+  csm::DrillDownQuery drill;
+  bool has_month = false;
   csm::ReportOptions report;
   csm::LoadOptions load;
   int indent = -1;
@@ -57,8 +64,9 @@ Args ParseArgs(int argc, char** argv) {
     std::fputs(kUsage, stdout);
     std::exit(argc < 2 ? 2 : 0);
   }
-  if (std::strcmp(argv[1], "report") != 0) Usage(std::string("unknown command \"") + argv[1] + "\"");
   Args a;
+  a.command = argv[1];
+  if (a.command != "report" && a.command != "drill") Usage("unknown command \"" + a.command + "\"");
   for (int i = 2; i < argc; ++i) {
     std::string flag = argv[i];
     auto value = [&]() -> std::string {
@@ -74,6 +82,9 @@ Args ParseArgs(int argc, char** argv) {
     else if (flag == "--clv-churn-window") a.report.clv_churn_window = IntArg(flag, value());
     else if (flag == "--segment-by") a.report.segment_by = value();
     else if (flag == "--preset") a.load.preset = value();
+    else if (flag == "--month" && a.command == "drill") a.drill.month = MonthArg(flag, value()), a.has_month = true;
+    else if (flag == "--movement" && a.command == "drill") a.drill.movement = value();
+    else if (flag == "--segment" && a.command == "drill") a.drill.segment = value();
     else if (flag == "--amount-unit") {
       std::string u = value();
       if (u != "major" && u != "minor") Usage("--amount-unit is major or minor");
@@ -84,6 +95,8 @@ Args ParseArgs(int argc, char** argv) {
     else Usage("more than one DATA_DIR");
   }
   if (a.dir.empty()) Usage("DATA_DIR is missing");
+  if (a.command == "drill" && (!a.has_month || a.drill.movement.empty()))
+    Usage("drill needs --month and --movement");
   return a;
 }
 
@@ -122,7 +135,9 @@ int main(int argc, char** argv) {
         }
       }
     }
-    std::string json = csm::ReportToJson(engine.BuildReport(args.report), args.indent);
+    std::string json = args.command == "drill"
+                           ? csm::DrillDownToJson(engine.BuildDrillDown(args.report, args.drill), args.indent)
+                           : csm::ReportToJson(engine.BuildReport(args.report), args.indent);
     std::fwrite(json.data(), 1, json.size(), stdout);
     std::fputc('\n', stdout);
     return 0;

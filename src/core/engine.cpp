@@ -81,4 +81,12 @@ Report Engine::BuildReport(const ReportOptions& options) const {
   return report;
 }
 
+DrillDown Engine::BuildDrillDown(const ReportOptions& options, DrillDownQuery query) const {
+  const ReportWindow window = ResolveWindow(*ds_, options);
+  CurrencyContext fx(*ds_, options.currency);
+  query.to = window.to.value_or(query.month);
+  if (query.segment_by.empty()) query.segment_by = options.segment_by;
+  return DrillDownMovement(*ds_, fx, query);
+}
+
 }  // namespace csm

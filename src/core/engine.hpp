@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/load_options.hpp"
+#include "core/drill_down.hpp"
 #include "core/report.hpp"
 #include "core/table_loader.hpp"
 #include "core/tables.hpp"
@@ -30,6 +31,9 @@ class Engine {
   LoadSummary Load(TableKind kind, std::string_view bytes, LoadOptions options);
 
   Report BuildReport(const ReportOptions& options) const;
+  /// The customers behind one figure of the report built with `options` (same window,
+  /// currency and segment assignment); `query.to` is taken from that window.
+  DrillDown BuildDrillDown(const ReportOptions& options, DrillDownQuery query) const;
   void Reset();
   const Dataset& dataset() const { return *ds_; }
 

@@ -267,21 +267,63 @@ LoadOptions LoadOptionsFromJson(const std::string& text) {
   return o;
 }
 
+namespace {
+
+// One report option; false when `key` is not one.
+bool ReportOption(ReportOptions& o, const std::string& key, const Json& v) {
+  if (key == "from") o.from = MonthOption(v, "from");
+  else if (key == "to") o.to = MonthOption(v, "to");
+  else if (key == "currency") o.currency = Str(v, "currency");
+  else if (key == "grossMargin")
+    o.gross_margin = ParseGrossMargin(v.is_number() ? v.dump() : Str(v, "grossMargin"));
+  else if (key == "csatThreshold") o.csat_threshold = Int(v, "csatThreshold", 1, 100);
+  else if (key == "clvChurnWindow") o.clv_churn_window = Int(v, "clvChurnWindow", 1, 120);
+  else if (key == "segmentBy") o.segment_by = Str(v, "segmentBy");
+  else return false;
+  return true;
+}
+
+}  // namespace
+
 ReportOptions ReportOptionsFromJson(const std::string& text) {
   ReportOptions o;
+  for (const auto& [key, v] : ParseObject(text).items())
+    if (!v.is_null() && !ReportOption(o, key, v)) BadOption("unknown report option \"" + key + "\"");
+  return o;
+}
+
+DrillDownRequest DrillDownRequestFromJson(const std::string& text) {
+  DrillDownRequest r;
+  bool has_month = false;
   for (const auto& [key, v] : ParseObject(text).items()) {
     if (v.is_null()) continue;
-    if (key == "from") o.from = MonthOption(v, "from");
-    else if (key == "to") o.to = MonthOption(v, "to");
-    else if (key == "currency") o.currency = Str(v, "currency");
-    else if (key == "grossMargin")
-      o.gross_margin = ParseGrossMargin(v.is_number() ? v.dump() : Str(v, "grossMargin"));
-    else if (key == "csatThreshold") o.csat_threshold = Int(v, "csatThreshold", 1, 100);
-    else if (key == "clvChurnWindow") o.clv_churn_window = Int(v, "clvChurnWindow", 1, 120);
-    else if (key == "segmentBy") o.segment_by = Str(v, "segmentBy");
-    else BadOption("unknown report option \"" + key + "\"");
+    if (key == "month") r.query.month = MonthOption(v, "month"), has_month = true;
+    else if (key == "movement") r.query.movement = Str(v, "movement");
+    else if (key == "segment") r.query.segment = Str(v, "segment");
+    else if (!ReportOption(r.report, key, v)) BadOption("unknown drill-down option \"" + key + "\"");
   }
-  return o;
+  if (!has_month) BadOption("drill-down needs a month (\"YYYY-MM\")");
+  if (r.query.movement.empty()) BadOption("drill-down needs a movement");
+  return r;
+}
+
+std::string DrillDownToJson(const DrillDown& d, int indent) {
+  const int e = d.minor_unit_exponent;
+  Json customers = Json::array();
+  for (const DrillDownRow& row : d.customers) {
+    Json c = {{"customer_id", row.customer_id}, {"mrr_prev", Money(row.mrr_prev, e)},
+              {"mrr", Money(row.mrr, e)}, {"amount", Money(row.amount, e)}};
+    if (!row.churn_type.empty()) c["churn_type"] = row.churn_type;
+    if (!d.query.segment_by.empty()) c["segment"] = row.segment;
+    customers.push_back(std::move(c));
+  }
+  Json j = {{"month", FormatMonth(d.query.month)},
+            {"movement", d.query.movement},
+            {"segment_by", d.query.segment_by.empty() ? Json(nullptr) : Json(d.query.segment_by)},
+            {"segment", d.query.segment ? Json(*d.query.segment) : Json(nullptr)},
+            {"customers", std::move(customers)},
+            {"total", {{"customers", d.customers.size()}, {"amount", Money(d.amount, e)}}}};
+  return j.dump(indent, ' ', false, Json::error_handler_t::replace);
 }
 
 }  // namespace csm

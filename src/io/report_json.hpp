@@ -2,6 +2,7 @@
 #pragma once
 #include <string>
 
+#include "core/drill_down.hpp"
 #include "core/errors.hpp"
 #include "core/load_options.hpp"
 #include "core/report.hpp"
@@ -19,6 +20,14 @@ std::string ErrorToJson(ErrorCode code, const std::string& message, const std::s
 /// typo never silently does nothing. Throws CsmError(invalid_option).
 LoadOptions LoadOptionsFromJson(const std::string& json);
 ReportOptions ReportOptionsFromJson(const std::string& json);
+
+/// Drill-down: report options plus month, movement and segment in one object.
+struct DrillDownRequest {
+  ReportOptions report;
+  DrillDownQuery query;
+};
+DrillDownRequest DrillDownRequestFromJson(const std::string& json);
+std::string DrillDownToJson(const DrillDown& drill, int indent = -1);
 
 /// "0.8" or "80%": the gross margin as a fraction in (0, 1].
 double ParseGrossMargin(const std::string& text);

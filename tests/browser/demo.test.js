@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { startServer } from '../../scripts/serve.mjs';
 import { launch, watchRequests } from './chromium.js';
-import { root, SUBS_HEADER } from '../js/helpers.js';
+import { RAISEKIT, root, SUBS_HEADER } from '../js/helpers.js';
 
 let server;
 let browser;
@@ -45,12 +45,7 @@ test('the demo loads the bundled sample and shows its MRR', async () => {
 
 test('a CSV picked in the file input is loaded and its MRR shown', async () => {
   const { page, errors } = await openDemo();
-  const csv = SUBS_HEADER +
-    'KAKCo,Basic,2022-01-01,2022-02-01,40,USD,month,1,1,\n' +
-    'KAKCo,Basic,2022-02-01,2022-03-01,75,USD,month,1,1,voluntary\n' +
-    'Raisekit,Basic,2022-01-01,2022-02-01,20,USD,month,1,1,\n' +
-    'Raisekit,Basic,2022-02-01,2022-03-01,80,USD,month,1,1,\n' +
-    'Raisekit,Basic,2022-03-01,,120,USD,month,1,1,\n';
+  const csv = RAISEKIT;
   await page.setInputFiles('#file-subscriptions', { name: 'raisekit.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.waitForFunction(() => document.querySelector('#kpi-month')?.textContent === '2022-03');
   assert.equal(await page.locator('#kpi-mrr').getAttribute('data-value'), '120');

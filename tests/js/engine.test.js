@@ -4,14 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createEngine, CsMetricsError, TABLES } from '../../web/csmetrics.js';
-import { SUBS_HEADER, mulberry32, root } from './helpers.js';
+import { RAISEKIT, SUBS_HEADER, mulberry32, root } from './helpers.js';
 
-const RAISEKIT = SUBS_HEADER +
-  'KAKCo,Basic,2022-01-01,2022-02-01,40,USD,month,1,1,\n' +
-  'KAKCo,Basic,2022-02-01,2022-03-01,75,USD,month,1,1,voluntary\n' +
-  'Raisekit,Basic,2022-01-01,2022-02-01,20,USD,month,1,1,\n' +
-  'Raisekit,Basic,2022-02-01,2022-03-01,80,USD,month,1,1,\n' +
-  'Raisekit,Basic,2022-03-01,,120,USD,month,1,1,\n';
 
 test('the raisekit vector end to end: MRR 60/155/120, ARR 720/1860/1440', async () => {
   const engine = await createEngine();

@@ -29,3 +29,11 @@ export function mulberry32(seed) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** shared/data/mrr_examples/raisekit_test_vector.csv as subscriptions: MRR 60/155/120. */
+export const RAISEKIT = SUBS_HEADER +
+  'KAKCo,Basic,2022-01-01,2022-02-01,40,USD,month,1,1,\n' +
+  'KAKCo,Basic,2022-02-01,2022-03-01,75,USD,month,1,1,voluntary\n' +
+  'Raisekit,Basic,2022-01-01,2022-02-01,20,USD,month,1,1,\n' +
+  'Raisekit,Basic,2022-02-01,2022-03-01,80,USD,month,1,1,\n' +
+  'Raisekit,Basic,2022-03-01,,120,USD,month,1,1,\n';
