@@ -109,7 +109,7 @@ Generated Generate(uint32_t seed, bool two_currencies) {
   }
   if (two_currencies) {
     g.rates = "currency,month,rate_to_reporting\n";
-    for (Month m = ParseMonth("2021-12").month; m <= ParseMonth("2026-12").month; ++m)
+    for (Month m = ParseMonth("2021-12").month; m <= ParseMonth("2031-12").month; ++m)
       g.rates += "EUR," + FormatMonth(m) + ",1." + std::to_string(10000 + pick(3000)) + "\n";
   }
   return g;
