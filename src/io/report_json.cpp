@@ -235,7 +235,8 @@ double ParseGrossMargin(const std::string& text) {
 
 LoadOptions LoadOptionsFromJson(const std::string& text) {
   LoadOptions o;
-  for (const auto& [key, v] : ParseObject(text).items()) {
+  const Json options = ParseObject(text);  // named: items() must not outlive it
+  for (const auto& [key, v] : options.items()) {
     if (key == "source") o.source = Str(v, "source");
     else if (key == "format") {
       std::string f = Str(v, "format");
@@ -287,7 +288,8 @@ bool ReportOption(ReportOptions& o, const std::string& key, const Json& v) {
 
 ReportOptions ReportOptionsFromJson(const std::string& text) {
   ReportOptions o;
-  for (const auto& [key, v] : ParseObject(text).items())
+  const Json options = ParseObject(text);  // named: items() must not outlive it
+  for (const auto& [key, v] : options.items())
     if (!v.is_null() && !ReportOption(o, key, v)) BadOption("unknown report option \"" + key + "\"");
   return o;
 }
@@ -295,7 +297,8 @@ ReportOptions ReportOptionsFromJson(const std::string& text) {
 DrillDownRequest DrillDownRequestFromJson(const std::string& text) {
   DrillDownRequest r;
   bool has_month = false;
-  for (const auto& [key, v] : ParseObject(text).items()) {
+  const Json options = ParseObject(text);  // named: items() must not outlive it
+  for (const auto& [key, v] : options.items()) {
     if (v.is_null()) continue;
     if (key == "month") r.query.month = MonthOption(v, "month"), has_month = true;
     else if (key == "movement") r.query.movement = Str(v, "movement");
