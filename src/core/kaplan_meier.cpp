@@ -4,6 +4,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "core/portable_math.hpp"
+
 namespace csm {
 namespace {
 
@@ -47,8 +49,8 @@ SurvivalCurve KaplanMeier(std::span<const SurvivalObservation> observations, dou
     if (!ended) {
       row.se_log = std::sqrt(greenwood);
       row.se = s * *row.se_log;
-      row.lower = s * std::exp(-z * *row.se_log);
-      row.upper = std::min(1.0, s * std::exp(z * *row.se_log));
+      row.lower = s * PortableExp(-z * *row.se_log);
+      row.upper = std::min(1.0, s * PortableExp(z * *row.se_log));
     }
     curve.events += row.events;
     curve.censored += row.censored;

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/mrr_movements.hpp"
+#include "core/portable_math.hpp"
 #include "core/revenue.hpp"
 
 namespace csm {
@@ -48,7 +49,7 @@ RetentionMonth Retention(const RevenueMonth& r, const MovementsMonth& mv, int64_
 }  // namespace
 
 double Annualise(double monthly_percent) {
-  return (1.0 - std::pow(1.0 - monthly_percent / 100.0, 12)) * 100.0;
+  return (1.0 - PowInt(1.0 - monthly_percent / 100.0, 12)) * 100.0;
 }
 
 std::optional<Month> FirstPayingMonth(const CustomerMonths& c) {
