@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
-// csm_bench_native DATA_DIR [RUNS]: loads DATA_DIR/subscriptions.csv the way the browser
-// does (1 MiB chunks) and builds the report, RUNS times; prints one JSON line with the
-// medians and the process's peak resident memory. bench/run.mjs drives it.
+// csm_bench_native DATA_DIR [RUNS] [TABLE FILE [--lenient] [--map col=Header] [--const col=v]]:
+// loads DATA_DIR/subscriptions.csv (or FILE as TABLE) the way the browser does (1 MiB
+// chunks) and builds the report, RUNS times; prints one JSON line with the medians and
+// the process's peak resident memory. bench/run.mjs drives it.
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "core/engine.hpp"
+#include "core/schema.hpp"
 
 namespace {
 
@@ -31,8 +33,25 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: csm_bench_native DATA_DIR [RUNS]\n");
     return 2;
   }
-  const std::string path = std::string(argv[1]) + "/subscriptions.csv";
+  std::string path = std::string(argv[1]) + "/subscriptions.csv";
   const int runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
+  csm::TableKind kind = csm::TableKind::kSubscriptions;
+  csm::LoadOptions options;
+  options.source = "subscriptions.csv";
+  if (argc > 4) {
+    kind = *csm::TableFromName(argv[3]);
+    path = argv[4];
+    options.source = path.substr(path.find_last_of('/') + 1);
+    for (int i = 5; i < argc; ++i) {
+      const std::string flag = argv[i];
+      if (flag == "--lenient") options.lenient = true;
+      if ((flag == "--map" || flag == "--const") && i + 1 < argc) {
+        const std::string v = argv[++i];
+        const size_t eq = v.find('=');
+        (flag == "--map" ? options.mapping : options.constants).emplace_back(v.substr(0, eq), v.substr(eq + 1));
+      }
+    }
+  }
   std::vector<double> load_ms, compute_ms;
   size_t rows = 0;
   int64_t checksum = 0;
@@ -45,9 +64,7 @@ int main(int argc, char** argv) {
     }
     csm::Engine engine;
     auto t0 = std::chrono::steady_clock::now();
-    csm::LoadOptions options;
-    options.source = "subscriptions.csv";
-    engine.BeginLoad(csm::TableKind::kSubscriptions, options);
+    engine.BeginLoad(kind, options);
     while (in.read(buffer.data(), std::streamsize(buffer.size())) || in.gcount() > 0)
       engine.Feed(std::string_view(buffer.data(), size_t(in.gcount())));
     rows = engine.FinishLoad().rows;

@@ -30,8 +30,11 @@ if [ ${#need[@]} -gt 0 ]; then
   "${apt[@]}" install -y -qq "${need[@]}" >/dev/null
 fi
 
-# npm ci only when node_modules is missing or older than the lock file.
+# npm packages only when node_modules is missing or older than the lock file. Not `npm ci`:
+# npm 11 writes a lock without the other platforms' optional packages (rollup's and
+# esbuild's binaries for macOS, Windows, ...) and `npm ci` then refuses it as out of sync;
+# `npm install --no-save` installs exactly the locked versions and leaves the lock alone.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "csmetrics setup: installing npm packages from package-lock.json" >&2
-  npm ci --no-audit --no-fund --loglevel=error
+  npm install --no-save --no-audit --no-fund --loglevel=error
 fi
