@@ -5,7 +5,7 @@
 
 #include "core/currency_context.hpp"
 #include "core/errors.hpp"
-#include "core/subscription_report.hpp"
+#include "core/report_sections.hpp"
 #include "core/report_window.hpp"
 
 namespace csm {
@@ -75,9 +75,8 @@ Report Engine::BuildReport(const ReportOptions& options) const {
     meta.rejected.insert(meta.rejected.end(), messages.begin(), messages.end());
 
   if (!window.from) return report;
-  for (Month m = *window.from; m <= *window.to; ++m) report.months.push_back(MonthReport{m, {}, {}, {}});
-  if (ds.subscriptions)
-    AddSubscriptionSections(ds, fx, *window.from, *window.to, options.segment_by, report);
+  for (Month m = *window.from; m <= *window.to; ++m) report.months.push_back(MonthReport{m});
+  AddReportSections(ds, fx, *window.from, *window.to, options, report);
   return report;
 }
 

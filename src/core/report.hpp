@@ -61,12 +61,98 @@ struct RetentionMonth {
   std::optional<double> trailing12_nrr, quick_ratio;
 };
 
+struct NpsStats {
+  int64_t answers = 0, promoters = 0, passives = 0, detractors = 0;
+  std::optional<double> nps, se, lower, upper;
+};
+
+struct NpsSection {
+  NpsStats every_answer, per_customer;
+};
+
+struct CsatTouchpoint {
+  std::string touchpoint;
+  int64_t answers = 0, positive = 0;
+  std::optional<double> csat;
+};
+
+struct CsatStats {
+  int64_t answers = 0, positive = 0;
+  std::optional<double> csat;
+  std::vector<int64_t> distribution;        ///< index 0 is score 1
+  std::vector<CsatTouchpoint> by_touchpoint;  ///< sorted by touchpoint
+};
+
+struct CesStats {
+  int64_t answers = 0;
+  std::optional<double> mean;
+  std::vector<int64_t> distribution;  ///< index 0 is score 1
+};
+
+struct FcrStats {
+  int64_t tickets = 0, first_contact_resolved = 0, open = 0;
+  std::optional<double> fcr;
+};
+
+struct CostsMonth {
+  int64_t acquisition = 0, retention = 0, other = 0;
+  std::vector<std::pair<std::string, int64_t>> by_category;  ///< sorted by category
+};
+
+struct PurchasesMonth {
+  int64_t transactions = 0, purchasers = 0, revenue = 0;
+  std::optional<int64_t> average_purchase_value;
+  std::optional<double> purchase_frequency;
+};
+
+/// The three CLV forms of METRICS.md, each null when an input is.
+template <class T>
+struct ClvForms {
+  std::optional<T> gross_margin_form, arpu_over_churn, purchase_form;
+};
+
+struct UnitEconomicsMonth {
+  std::optional<CostsMonth> costs;
+  std::optional<int64_t> new_customers, cac, crc;
+  std::optional<int64_t> churn_window_months, churn_window_churned, churn_window_base;
+  std::optional<double> monthly_churn_rate, lifetime_months, gross_margin;
+  std::optional<PurchasesMonth> purchases;
+  ClvForms<int64_t> clv;
+  ClvForms<double> clv_to_cac;
+  ClvForms<int64_t> profit_per_customer;
+  std::optional<double> cac_payback_months;
+};
+
+/// Revenue behind unhappy answers: customers whose latest NPS answer up to the end of the
+/// month is a detractor's or a passive's, and their c(m).
+struct RevenueAtRisk {
+  int64_t detractors = 0, detractors_mrr = 0, passives = 0, passives_mrr = 0;
+};
+
 struct MonthReport {
   Month month = 0;
   /// Sections follow REPORT.md: empty optional means null (its table is missing).
   std::optional<RevenueMonth> revenue;
   std::optional<MovementsMonth> movements;
   std::optional<RetentionMonth> retention;
+  std::optional<NpsSection> nps;
+  std::optional<CsatStats> csat;
+  std::optional<CesStats> ces;
+  std::optional<FcrStats> fcr;
+  std::optional<UnitEconomicsMonth> unit_economics;
+  std::optional<RevenueAtRisk> revenue_at_risk;
+};
+
+struct OverallVoice {
+  NpsSection nps;
+  CsatStats csat;
+  CesStats ces;
+};
+
+struct OnboardingMonth {
+  Month month = 0;
+  int64_t started = 0, completed = 0;
+  std::optional<double> completion_rate, median_days;
 };
 
 struct CohortAge {
@@ -111,6 +197,8 @@ struct ReportMeta {
 struct Report {
   ReportMeta meta;
   std::vector<MonthReport> months;
+  std::optional<OverallVoice> overall;          ///< null without responses
+  std::optional<std::vector<OnboardingMonth>> onboarding;  ///< null without onboarding
   std::optional<std::vector<Cohort>> cohorts;   ///< null without subscriptions
   std::optional<SurvivalCurve> survival;        ///< null without subscriptions
   std::optional<std::vector<SegmentReport>> segments;  ///< only with segment_by

@@ -12,10 +12,10 @@ constexpr int kPlan = -2;
 }  // namespace
 
 Segmenter::Segmenter(const Dataset& ds, const std::string& attribute, Month to)
-    : ds_(ds), t_(*ds.subscriptions), to_(to) {
-  if (EqualsIgnoreCase(attribute, "plan")) {
+    : ds_(ds), t_(ds.subscriptions ? &*ds.subscriptions : nullptr), to_(to) {
+  if (t_ && EqualsIgnoreCase(attribute, "plan")) {
     row_attribute_ = kPlan;
-  } else if (int i = t_.attributes.Find(attribute); i >= 0) {
+  } else if (int i = t_ ? t_->attributes.Find(attribute) : -1; i >= 0) {
     row_attribute_ = i;
   } else if (int j = ds.customers_table ? ds.customers_table->attributes.Find(attribute) : -1; j >= 0) {
     const CustomersTable& c = *ds.customers_table;
@@ -44,7 +44,7 @@ uint32_t Segmenter::GroupOfValue(uint32_t value_id) {
 }
 
 uint32_t Segmenter::RowValue(uint32_t row) const {
-  return row_attribute_ == kPlan ? t_.plan[row] : t_.attributes.values[size_t(row_attribute_)][row];
+  return row_attribute_ == kPlan ? t_->plan[row] : t_->attributes.values[size_t(row_attribute_)][row];
 }
 
 uint32_t Segmenter::Assign(const CustomerMonths& c) {
@@ -61,15 +61,15 @@ uint32_t Segmenter::Assign(const CustomerMonths& c) {
     int64_t best = -1;
     for (uint32_t r : c.rows) {
       if (last < c.first) {  // never paid: the latest row by start
-        if (best < 0 || t_.start[r] >= t_.start[size_t(best)]) best = r;
+        if (best < 0 || t_->start[r] >= t_->start[size_t(best)]) best = r;
         continue;
       }
       const Day end_of_last = FirstDayOfMonth(last + 1) - 1;
-      if (t_.start[r] > end_of_last || (t_.end[r] != kNoDay && t_.end[r] <= end_of_last)) continue;
+      if (t_->start[r] > end_of_last || (t_->end[r] != kNoDay && t_->end[r] <= end_of_last)) continue;
       // Normalised amounts compare as numerator / interval_count, cross-multiplied.
       const auto b = size_t(best);
-      if (best < 0 || CustomerMrrWalk::RowNumerator(t_, r) * t_.interval_count[b] >
-                          CustomerMrrWalk::RowNumerator(t_, b) * t_.interval_count[r])
+      if (best < 0 || CustomerMrrWalk::RowNumerator(*t_, r) * t_->interval_count[b] >
+                          CustomerMrrWalk::RowNumerator(*t_, b) * t_->interval_count[r])
         best = r;
     }
     if (best >= 0) value = RowValue(uint32_t(best));
@@ -80,6 +80,12 @@ uint32_t Segmenter::Assign(const CustomerMonths& c) {
 uint32_t Segmenter::SegmentOfRow(uint32_t customer, uint32_t row) {
   if (assigned_[customer] != kNoId) return assigned_[customer];
   return GroupOfValue(row_attribute_ == -1 ? customer_value_[customer] : RowValue(row));
+}
+
+uint32_t Segmenter::SegmentOfCustomer(uint32_t customer) {
+  if (customer < assigned_.size() && assigned_[customer] != kNoId) return assigned_[customer];
+  const bool by_customer = row_attribute_ == -1 && customer < customer_value_.size();
+  return assigned_[customer] = GroupOfValue(by_customer ? customer_value_[customer] : kNoId);
 }
 
 }  // namespace csm

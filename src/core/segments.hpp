@@ -24,6 +24,9 @@ class Segmenter {
   uint32_t Assign(const CustomerMonths& c);
   /// The segment of a customer without recurring rows (a one_time row's customer).
   uint32_t SegmentOfRow(uint32_t customer, uint32_t row);
+  /// The segment of any customer id (survey answers, tickets, purchases): its assigned one,
+  /// else its customers-table value, else "".
+  uint32_t SegmentOfCustomer(uint32_t customer);
 
   size_t size() const { return names_.size(); }
   const std::string& name(uint32_t segment) const { return names_[segment]; }
@@ -33,7 +36,7 @@ class Segmenter {
   uint32_t RowValue(uint32_t row) const;
 
   const Dataset& ds_;
-  const SubscriptionsTable& t_;
+  const SubscriptionsTable* t_;  // null when only customers is loaded
   Month to_;
   int row_attribute_ = -1;              // index in subscriptions attributes, -2 for plan
   std::vector<uint32_t> customer_value_;  // customers-table attribute per customer id

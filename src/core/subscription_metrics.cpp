@@ -58,22 +58,36 @@ std::optional<Month> FirstPayingMonth(const CustomerMonths& c) {
   return std::nullopt;
 }
 
-SubscriptionAccumulator::SubscriptionAccumulator(const SubscriptionsTable& t, Month from, Month to)
-    : t_(t), from_(from), to_(to), sums_(size_t(to - from + 2)), cohorts_(size_t(to - from + 1)) {}
+SubscriptionAccumulator::SubscriptionAccumulator(const SubscriptionsTable& t, Month from, Month to, int history)
+    : t_(t), from_(from), to_(to), start_(from - history), sums_(size_t(to - start_ + 2)),
+      cohorts_(size_t(to - from + 1)) {}
+
+SubscriptionAccumulator::Base SubscriptionAccumulator::BaseOf(Month m, int window) const {
+  Base b;
+  const MonthSums& s = at(m);
+  b.mrr = s.mrr;
+  b.paying = s.paying;
+  b.new_customers = s.moves.new_customers.customers;
+  for (Month j = std::max(start_, m - window + 1); j <= m; ++j) {
+    b.window_churned += at(j).moves.churn.customers;
+    b.window_base += at(j - 1).paying;
+  }
+  return b;
+}
 
 void SubscriptionAccumulator::AddNonRecurring(Month m, int64_t amount) {
-  if (m >= from_ && m <= to_) at(m).non_recurring += amount;
+  if (m >= start_ && m <= to_) at(m).non_recurring += amount;
 }
 
 void SubscriptionAccumulator::AddCustomer(const CustomerMonths& c) {
   const std::optional<Month> k = FirstPayingMonth(c);
-  for (Month m = std::max(c.first, from_ - 1); m <= to_; ++m) {
+  for (Month m = std::max(c.first, start_ - 1); m <= to_; ++m) {
     MonthSums& s = at(m);
     const int64_t v = c.At(m);
     s.mrr += v;
     s.paying += v > 0;
     s.contracted += c.contracted[size_t(m - c.first)];
-    if (m >= from_ && k) AddMonth(c, m, *k);
+    if (m >= start_ && k) AddMonth(c, m, *k);
   }
   if (k && *k >= from_ && *k <= to_) AddCohort(c, *k);
 }

@@ -13,7 +13,8 @@ namespace csm {
 /// customer x month matrix never exists. Money stays in exact minor units throughout.
 class SubscriptionAccumulator {
  public:
-  SubscriptionAccumulator(const SubscriptionsTable& t, Month from, Month to);
+  /// `history` more months before `from` are followed too (for trailing windows).
+  SubscriptionAccumulator(const SubscriptionsTable& t, Month from, Month to, int history = 0);
 
   void AddCustomer(const CustomerMonths& c);
   void AddNonRecurring(Month m, int64_t amount);
@@ -21,6 +22,14 @@ class SubscriptionAccumulator {
   std::vector<MonthReport> Months() const;
   std::vector<Cohort> Cohorts() const;
   SurvivalCurve Survival() const { return KaplanMeier(survival_); }
+
+  /// What unit economics needs of month m: MRR, N(m), new customers, and the customers
+  /// churned in m-W+1 .. m with the sum of their N(j-1) (months before the followed
+  /// history count as nothing).
+  struct Base {
+    int64_t mrr = 0, paying = 0, new_customers = 0, window_churned = 0, window_base = 0;
+  };
+  Base BaseOf(Month m, int window) const;
 
  private:
   struct MonthSums {
@@ -34,12 +43,12 @@ class SubscriptionAccumulator {
   };
   void AddMonth(const CustomerMonths& c, Month m, Month first_paying);
   void AddCohort(const CustomerMonths& c, Month k);
-  MonthSums& at(Month m) { return sums_[size_t(m - from_ + 1)]; }
-  const MonthSums& at(Month m) const { return sums_[size_t(m - from_ + 1)]; }
+  MonthSums& at(Month m) { return sums_[size_t(m - start_ + 1)]; }
+  const MonthSums& at(Month m) const { return sums_[size_t(m - start_ + 1)]; }
 
   const SubscriptionsTable& t_;
-  Month from_, to_;
-  std::vector<MonthSums> sums_;  // from-1 .. to
+  Month from_, to_, start_;
+  std::vector<MonthSums> sums_;  // start-1 .. to
   std::vector<CohortSums> cohorts_;  // by first paying month, from .. to
   std::vector<SurvivalObservation> survival_;
 };

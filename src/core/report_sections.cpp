@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: MIT
+#include "core/report_sections.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <optional>
+
+#include "core/revenue.hpp"
+#include "core/segments.hpp"
+#include "core/subscription_metrics.hpp"
+#include "core/support_metrics.hpp"
+#include "core/unit_economics.hpp"
+#include "core/voice_metrics.hpp"
+
+namespace csm {
+namespace {
+
+// Each customer's NPS answers in date order, to find the latest one at any month's end.
+class NpsTimeline {
+ public:
+  explicit NpsTimeline(const Dataset& ds) {
+    if (!ds.responses) return;
+    const ResponsesTable& t = *ds.responses;
+    offsets_.assign(ds.customers.size() + 1, 0);
+    for (uint32_t r = 0; r < t.size(); ++r)
+      if (t.survey[r] == Survey::kNps) ++offsets_[t.customer[r] + 1];
+    std::partial_sum(offsets_.begin(), offsets_.end(), offsets_.begin());
+    rows_.resize(offsets_.back());
+    std::vector<uint32_t> cursor(offsets_.begin(), offsets_.end() - 1);
+    for (uint32_t r = 0; r < t.size(); ++r)
+      if (t.survey[r] == Survey::kNps) rows_[cursor[t.customer[r]]++] = r;
+    for (size_t c = 0; c + 1 < offsets_.size(); ++c)
+      std::stable_sort(rows_.begin() + offsets_[c], rows_.begin() + offsets_[c + 1],
+                       [&](uint32_t a, uint32_t b) { return t.date[a] < t.date[b]; });
+    t_ = &t;
+  }
+
+  /// 0 promoter, 1 passive, 2 detractor, -1 no answer up to the last day of m.
+  int ClassAt(uint32_t customer, Month m) const {
+    if (!t_ || customer + 1 >= offsets_.size()) return -1;
+    const Day last = FirstDayOfMonth(m + 1) - 1;
+    int cls = -1;
+    for (uint32_t i = offsets_[customer]; i < offsets_[customer + 1] && t_->date[rows_[i]] <= last; ++i)
+      cls = t_->score[rows_[i]] >= 9 ? 0 : t_->score[rows_[i]] >= 7 ? 1 : 2;
+    return cls;
+  }
+
+ private:
+  const ResponsesTable* t_ = nullptr;
+  std::vector<uint32_t> offsets_, rows_;
+};
+
+// Everything one group of customers (all, or a segment) accumulates in the walk.
+struct Group {
+  Group(const SubscriptionsTable& t, Month from, Month to, int history)
+      : subs(t, from, to, history), risk(size_t(to - from + 1)) {}
+  SubscriptionAccumulator subs;
+  std::vector<RevenueAtRisk> risk;
+};
+
+void AddRisk(const NpsTimeline& nps, const CustomerMonths& c, Month from, Month to, Group& g) {
+  for (Month m = std::max(from, c.first); m <= to; ++m) {
+    const int64_t v = c.At(m);
+    if (v == 0) continue;
+    const int cls = nps.ClassAt(c.customer, m);
+    RevenueAtRisk& r = g.risk[size_t(m - from)];
+    if (cls == 2) ++r.detractors, r.detractors_mrr += v;
+    if (cls == 1) ++r.passives, r.passives_mrr += v;
+  }
+}
+
+// The sections of one group's months: `keep` selects its customers in the other tables.
+void FillMonths(const Dataset& ds, const CurrencyContext& fx, Month from, Month to, const ReportSettings& s,
+                Group* group, const std::function<bool(uint32_t)>& keep,
+                const std::vector<std::optional<CostsMonth>>& costs, std::vector<MonthReport>& months) {
+  if (group) {
+    std::vector<MonthReport> subs = group->subs.Months();
+    for (size_t i = 0; i < months.size(); ++i) {
+      months[i].revenue = subs[i].revenue;
+      months[i].movements = subs[i].movements;
+      months[i].retention = subs[i].retention;
+      if (ds.responses) months[i].revenue_at_risk = group->risk[i];
+    }
+  }
+  if (ds.responses) AddVoiceSections(ds, from, to, {s.csat_threshold, kZ95, keep}, months);
+  if (ds.tickets) AddFcr(*ds.tickets, from, to, keep, months);
+  std::vector<PurchasesMonth> purchases;
+  if (ds.transactions) purchases = PurchasesByMonth(*ds.transactions, fx.exponent(), from, to, keep);
+  // Costs are the company's, not a segment's: segments get none, so their costs, CAC and
+  // CRC are null (docs/metrics.md).
+  for (size_t i = 0; i < months.size(); ++i) {
+    UnitInputs in;
+    in.window = s.clv_churn_window;
+    in.gross_margin = s.gross_margin;
+    if (group) in.base = group->subs.BaseOf(from + Month(i), s.clv_churn_window);
+    std::optional<PurchasesMonth> p;
+    if (ds.transactions) p = purchases[i];
+    const bool costs_loaded = ds.costs.has_value() && !costs.empty();
+    months[i].unit_economics =
+        UnitEconomicsOf(in, costs_loaded ? costs[i] : std::nullopt, costs_loaded, p);
+  }
+}
+
+}  // namespace
+
+void AddReportSections(const Dataset& ds, const CurrencyContext& fx, Month from, Month to,
+                       const ReportOptions& options, Report& report) {
+  const ReportSettings& settings = report.meta.settings;
+  const int history = settings.clv_churn_window - 1;
+  std::optional<Segmenter> segmenter;
+  if (!options.segment_by.empty() && (ds.subscriptions || ds.customers_table))
+    segmenter.emplace(ds, options.segment_by, to);
+
+  std::optional<Group> total;
+  std::vector<Group> parts;
+  const NpsTimeline nps(ds);
+  if (ds.subscriptions) {
+    const SubscriptionsTable& t = *ds.subscriptions;
+    total.emplace(t, from, to, history);
+    auto part = [&](uint32_t segment) -> Group& {
+      while (parts.size() <= segment) parts.emplace_back(t, from, to, history);
+      return parts[segment];
+    };
+    CustomerMrrWalk walk(t, fx, to);
+    walk.ForEach([&](const CustomerMonths& c) {
+      total->subs.AddCustomer(c);
+      AddRisk(nps, c, from, to, *total);
+      if (!segmenter) return;
+      Group& g = part(segmenter->Assign(c));
+      g.subs.AddCustomer(c);
+      AddRisk(nps, c, from, to, g);
+    });
+    ForEachNonRecurring(t, fx, from - history, to, [&](uint32_t row, Month m, int64_t amount) {
+      total->subs.AddNonRecurring(m, amount);
+      if (segmenter) part(segmenter->SegmentOfRow(t.customer[row], row)).subs.AddNonRecurring(m, amount);
+    });
+    report.cohorts = total->subs.Cohorts();
+    report.survival = total->subs.Survival();
+  }
+  std::vector<std::optional<CostsMonth>> costs;
+  if (ds.costs) costs = CostsByMonth(ds, *ds.costs, fx.exponent(), from, to);
+  FillMonths(ds, fx, from, to, settings, total ? &*total : nullptr, {}, costs, report.months);
+  if (ds.responses) report.overall = OverallVoiceOf(ds, from, to, {settings.csat_threshold, kZ95, {}});
+  if (ds.onboarding) report.onboarding = OnboardingByStartMonth(*ds.onboarding, from, to);
+  if (!segmenter) return;
+
+  // Every customer of any table gets its segment before the segments are listed.
+  for (uint32_t c = 0; c < ds.customers.size(); ++c) segmenter->SegmentOfCustomer(c);
+  std::vector<uint32_t> order(segmenter->size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t a, uint32_t b) { return segmenter->name(a) < segmenter->name(b); });
+  report.segments.emplace();
+  const std::vector<std::optional<CostsMonth>> no_costs;
+  for (uint32_t k : order) {
+    SegmentReport seg;
+    seg.value = segmenter->name(k);
+    for (const MonthReport& m : report.months) seg.months.push_back(MonthReport{m.month});
+    Group* g = k < parts.size() ? &parts[k] : nullptr;
+    std::optional<Group> empty;
+    if (!g && ds.subscriptions) g = &empty.emplace(*ds.subscriptions, from, to, history);
+    auto keep = [&, k](uint32_t customer) { return segmenter->SegmentOfCustomer(customer) == k; };
+    FillMonths(ds, fx, from, to, settings, g, keep, no_costs, seg.months);
+    if (g) {
+      seg.cohorts = g->subs.Cohorts();
+      seg.survival = g->subs.Survival();
+    }
+    report.segments->push_back(std::move(seg));
+  }
+}
+
+}  // namespace csm
