@@ -89,6 +89,85 @@ Json RetentionJson(const RetentionMonth& r, int e) {
   return j;
 }
 
+Json NpsJson(const NpsStats& n) {
+  return {{"answers", n.answers}, {"promoters", n.promoters}, {"passives", n.passives},
+          {"detractors", n.detractors}, {"nps", Opt(n.nps)}, {"se", Opt(n.se)},
+          {"lower", Opt(n.lower)}, {"upper", Opt(n.upper)}};
+}
+
+Json NpsSectionJson(const NpsSection& n) {
+  return {{"every_answer", NpsJson(n.every_answer)}, {"per_customer", NpsJson(n.per_customer)}};
+}
+
+Json Distribution(const std::vector<int64_t>& counts) {
+  Json d = Json::object();
+  for (size_t i = 0; i < counts.size(); ++i) d[std::to_string(i + 1)] = counts[i];
+  return d;
+}
+
+Json CsatJson(const CsatStats& c) {
+  Json by = Json::object();
+  for (const CsatTouchpoint& t : c.by_touchpoint)
+    by[t.touchpoint] = {{"answers", t.answers}, {"positive", t.positive}, {"csat", Opt(t.csat)}};
+  return {{"answers", c.answers}, {"positive", c.positive}, {"csat", Opt(c.csat)},
+          {"distribution", Distribution(c.distribution)}, {"by_touchpoint", std::move(by)}};
+}
+
+Json CesJson(const CesStats& c) {
+  return {{"answers", c.answers}, {"mean", Opt(c.mean)}, {"distribution", Distribution(c.distribution)}};
+}
+
+Json FcrJson(const FcrStats& f) {
+  return {{"tickets", f.tickets}, {"first_contact_resolved", f.first_contact_resolved}, {"open", f.open},
+          {"fcr", Opt(f.fcr)}};
+}
+
+template <class T, class F>
+Json Forms(const ClvForms<T>& f, F&& value) {
+  return {{"gross_margin_form", value(f.gross_margin_form)}, {"arpu_over_churn", value(f.arpu_over_churn)},
+          {"purchase_form", value(f.purchase_form)}};
+}
+
+Json UnitJson(const UnitEconomicsMonth& u, int e) {
+  auto money = [e](const std::optional<int64_t>& v) { return OptionalMoney(v, e); };
+  Json j;
+  if (u.costs) {
+    Json by = Json::object();
+    for (const auto& [category, amount] : u.costs->by_category) by[category] = Money(amount, e);
+    j["costs"] = {{"acquisition", Money(u.costs->acquisition, e)}, {"retention", Money(u.costs->retention, e)},
+                  {"other", Money(u.costs->other, e)}, {"by_category", std::move(by)}};
+  } else {
+    j["costs"] = nullptr;
+  }
+  j["new_customers"] = OptInt(u.new_customers);
+  j["cac"] = money(u.cac);
+  j["crc"] = money(u.crc);
+  j["churn_window_months"] = OptInt(u.churn_window_months);
+  j["churn_window_churned"] = OptInt(u.churn_window_churned);
+  j["churn_window_base"] = OptInt(u.churn_window_base);
+  j["monthly_churn_rate"] = Opt(u.monthly_churn_rate);
+  j["lifetime_months"] = Opt(u.lifetime_months);
+  j["gross_margin"] = Opt(u.gross_margin);
+  if (u.purchases) {
+    const PurchasesMonth& p = *u.purchases;
+    j["purchases"] = {{"transactions", p.transactions}, {"purchasers", p.purchasers},
+                      {"revenue", Money(p.revenue, e)}, {"average_purchase_value", money(p.average_purchase_value)},
+                      {"purchase_frequency", Opt(p.purchase_frequency)}};
+  } else {
+    j["purchases"] = nullptr;
+  }
+  j["clv"] = Forms(u.clv, money);
+  j["clv_to_cac"] = Forms(u.clv_to_cac, [](const std::optional<double>& v) { return Opt(v); });
+  j["profit_per_customer"] = Forms(u.profit_per_customer, money);
+  j["cac_payback_months"] = Opt(u.cac_payback_months);
+  return j;
+}
+
+Json RiskJson(const RevenueAtRisk& r, int e) {
+  return {{"detractors", r.detractors}, {"detractors_mrr", Money(r.detractors_mrr, e)},
+          {"passives", r.passives}, {"passives_mrr", Money(r.passives_mrr, e)}};
+}
+
 Json MonthsJson(const std::vector<MonthReport>& months, int e) {
   Json out = Json::object();
   for (const MonthReport& m : months) {
@@ -96,6 +175,12 @@ Json MonthsJson(const std::vector<MonthReport>& months, int e) {
     month["revenue"] = m.revenue ? RevenueJson(*m.revenue, e) : Json(nullptr);
     month["movements"] = m.movements ? MovementsJson(*m.movements, e) : Json(nullptr);
     month["retention"] = m.retention ? RetentionJson(*m.retention, e) : Json(nullptr);
+    month["nps"] = m.nps ? NpsSectionJson(*m.nps) : Json(nullptr);
+    month["csat"] = m.csat ? CsatJson(*m.csat) : Json(nullptr);
+    month["ces"] = m.ces ? CesJson(*m.ces) : Json(nullptr);
+    month["fcr"] = m.fcr ? FcrJson(*m.fcr) : Json(nullptr);
+    month["unit_economics"] = m.unit_economics ? UnitJson(*m.unit_economics, e) : Json(nullptr);
+    month["revenue_at_risk"] = m.revenue_at_risk ? RiskJson(*m.revenue_at_risk, e) : Json(nullptr);
     out[FormatMonth(m.month)] = std::move(month);
   }
   return out;
@@ -122,6 +207,15 @@ Json SurvivalJson(const SurvivalCurve& s) {
   return {{"customers", s.customers}, {"events", s.events}, {"censored", s.censored},
           {"median_months", OptInt(s.median)}, {"median_months_lower", OptInt(s.median_lower)},
           {"median_months_upper", OptInt(s.median_upper)}, {"table", std::move(table)}};
+}
+
+// The seeds' benchmarks (METRICS.md "Reference bands"), for widgets to draw beside the numbers.
+Json ReferenceBandsJson() {
+  return {{"nps", {{"saas_average", 41}}},
+          {"nrr", {{"excellent_from", 100}, {"leaders_from", 155}, {"leaders_to", 158}}},
+          {"churn", {{"acceptable_annual_from", 5}, {"acceptable_annual_to", 7},
+                     {"acceptable_monthly_from", 0.42}, {"acceptable_monthly_to", 0.58}}},
+          {"clv_to_cac", {{"healthy_from", 3}, {"thin_at", 2}, {"losing_at_most", 1}}}};
 }
 
 Json MetaJson(const ReportMeta& m) {
@@ -182,8 +276,22 @@ std::string ReportToJson(const Report& report, int indent) {
   root["meta"] = MetaJson(report.meta);
   const int e = report.meta.minor_unit_exponent;
   root["months"] = MonthsJson(report.months, e);
+  root["overall"] = report.overall ? Json{{"nps", NpsSectionJson(report.overall->nps)},
+                                          {"csat", CsatJson(report.overall->csat)},
+                                          {"ces", CesJson(report.overall->ces)}}
+                                    : Json(nullptr);
   root["cohorts"] = report.cohorts ? CohortsJson(*report.cohorts, e) : Json(nullptr);
   root["survival"] = report.survival ? SurvivalJson(*report.survival) : Json(nullptr);
+  if (report.onboarding) {
+    Json o = Json::object();
+    for (const OnboardingMonth& m : *report.onboarding)
+      o[FormatMonth(m.month)] = {{"started", m.started}, {"completed", m.completed},
+                                 {"completion_rate", Opt(m.completion_rate)}, {"median_days", Opt(m.median_days)}};
+    root["onboarding"] = std::move(o);
+  } else {
+    root["onboarding"] = nullptr;
+  }
+  root["reference_bands"] = ReferenceBandsJson();
   if (report.segments) {
     Json segments = Json::object(), cohorts = Json::object(), survival = Json::object();
     for (const SegmentReport& s : *report.segments) {

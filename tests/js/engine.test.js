@@ -18,7 +18,8 @@ test('the raisekit vector end to end: MRR 60/155/120, ARR 720/1860/1440', async 
   assert.equal(report.meta.currency, 'USD');
   assert.equal(report.meta.minor_unit_exponent, 2);
   assert.deepEqual(report.meta.tables, ['subscriptions.csv']);
-  assert.equal(report.overall, undefined, 'sections not computed yet are absent, not faked');
+  assert.equal(report.overall, null, 'no responses table: its sections are null');
+  assert.equal(report.models, undefined, 'sections not computed yet are absent, not faked');
 });
 
 test('every kind of source gives the same report', async () => {
