@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -129,6 +130,16 @@ struct RevenueAtRisk {
   int64_t detractors = 0, detractors_mrr = 0, passives = 0, passives_mrr = 0;
 };
 
+/// Customers by the class of their latest NPS answer up to the month's end (promoter,
+/// passive, detractor, or none), with their revenue, churn and CLV.
+struct NpsClassMonth {
+  int64_t customers = 0, mrr = 0;
+  std::optional<int64_t> arpu;
+  int64_t window_churned = 0, window_base = 0;
+  std::optional<double> monthly_churn_rate, lifetime_months;
+  std::optional<int64_t> clv_gross_margin_form, clv_arpu_over_churn;
+};
+
 struct MonthReport {
   Month month = 0;
   /// Sections follow REPORT.md: empty optional means null (its table is missing).
@@ -141,6 +152,7 @@ struct MonthReport {
   std::optional<FcrStats> fcr;
   std::optional<UnitEconomicsMonth> unit_economics;
   std::optional<RevenueAtRisk> revenue_at_risk;
+  std::optional<std::array<NpsClassMonth, 4>> nps_classes;  ///< promoter, passive, detractor, none
 };
 
 struct OverallVoice {

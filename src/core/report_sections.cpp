@@ -51,22 +51,58 @@ class NpsTimeline {
 };
 
 // Everything one group of customers (all, or a segment) accumulates in the walk.
-struct Group {
-  Group(const SubscriptionsTable& t, Month from, Month to, int history)
-      : subs(t, from, to, history), risk(size_t(to - from + 1)) {}
-  SubscriptionAccumulator subs;
-  std::vector<RevenueAtRisk> risk;
+struct ClassSums {
+  int64_t customers = 0, mrr = 0, base = 0, churned = 0;  // base: paying at m-1; churned in m
 };
 
-void AddRisk(const NpsTimeline& nps, const CustomerMonths& c, Month from, Month to, Group& g) {
-  for (Month m = std::max(from, c.first); m <= to; ++m) {
-    const int64_t v = c.At(m);
-    if (v == 0) continue;
-    const int cls = nps.ClassAt(c.customer, m);
-    RevenueAtRisk& r = g.risk[size_t(m - from)];
-    if (cls == 2) ++r.detractors, r.detractors_mrr += v;
-    if (cls == 1) ++r.passives, r.passives_mrr += v;
+struct Group {
+  Group(const SubscriptionsTable& t, Month from, Month to, int history)
+      : subs(t, from, to, history), start(from - history), classes(size_t(to - start + 1)) {}
+  SubscriptionAccumulator subs;
+  Month start;
+  std::vector<std::array<ClassSums, 4>> classes;  // start .. to
+};
+
+// A customer's revenue by the class of its latest NPS answer, month by month; the churn of
+// month m is counted in the class the customer was in at the end of m-1.
+void AddNpsClasses(const NpsTimeline& nps, const CustomerMonths& c, Month to, Group& g) {
+  int prev_cls = 3;
+  for (Month m = std::max(g.start - 1, c.first); m <= to; ++m) {
+    int cls = nps.ClassAt(c.customer, m);
+    if (cls < 0) cls = 3;
+    const int64_t v = c.At(m), before = c.At(m - 1);
+    if (m >= g.start) {
+      auto& sums = g.classes[size_t(m - g.start)];
+      if (v > 0) ++sums[size_t(cls)].customers, sums[size_t(cls)].mrr += v;
+      if (before > 0) {
+        ++sums[size_t(prev_cls)].base;
+        sums[size_t(prev_cls)].churned += v == 0;
+      }
+    }
+    prev_cls = cls;
   }
+}
+
+NpsClassMonth ClassMonth(const Group& g, Month m, int cls, const ReportSettings& s) {
+  NpsClassMonth out;
+  const ClassSums& now = g.classes[size_t(m - g.start)][size_t(cls)];
+  out.customers = now.customers;
+  out.mrr = now.mrr;
+  out.arpu = UnitMoney(now.mrr, now.customers);
+  for (Month j = std::max(g.start, m - s.clv_churn_window + 1); j <= m; ++j) {
+    out.window_base += g.classes[size_t(j - g.start)][size_t(cls)].base;
+    out.window_churned += g.classes[size_t(j - g.start)][size_t(cls)].churned;
+  }
+  if (out.window_base > 0) out.monthly_churn_rate = double(out.window_churned) / double(out.window_base) * 100.0;
+  UnitInputs in;
+  in.window = s.clv_churn_window;
+  in.gross_margin = s.gross_margin;
+  in.base = SubscriptionAccumulator::Base{now.mrr, now.customers, 0, out.window_churned, out.window_base};
+  const UnitEconomicsMonth u = UnitEconomicsOf(in, std::nullopt, false, std::nullopt);
+  out.lifetime_months = u.lifetime_months;
+  out.clv_gross_margin_form = u.clv.gross_margin_form;
+  out.clv_arpu_over_churn = u.clv.arpu_over_churn;
+  return out;
 }
 
 // The sections of one group's months: `keep` selects its customers in the other tables.
@@ -79,7 +115,13 @@ void FillMonths(const Dataset& ds, const CurrencyContext& fx, Month from, Month 
       months[i].revenue = subs[i].revenue;
       months[i].movements = subs[i].movements;
       months[i].retention = subs[i].retention;
-      if (ds.responses) months[i].revenue_at_risk = group->risk[i];
+      if (!ds.responses) continue;
+      const Month m = from + Month(i);
+      std::array<NpsClassMonth, 4> classes;
+      for (int cls = 0; cls < 4; ++cls) classes[size_t(cls)] = ClassMonth(*group, m, cls, s);
+      months[i].nps_classes = classes;
+      months[i].revenue_at_risk = RevenueAtRisk{classes[2].customers, classes[2].mrr, classes[1].customers,
+                                                classes[1].mrr};
     }
   }
   if (ds.responses) AddVoiceSections(ds, from, to, {s.csat_threshold, kZ95, keep}, months);
@@ -124,11 +166,11 @@ void AddReportSections(const Dataset& ds, const CurrencyContext& fx, Month from,
     CustomerMrrWalk walk(t, fx, to);
     walk.ForEach([&](const CustomerMonths& c) {
       total->subs.AddCustomer(c);
-      AddRisk(nps, c, from, to, *total);
+      if (ds.responses) AddNpsClasses(nps, c, to, *total);
       if (!segmenter) return;
       Group& g = part(segmenter->Assign(c));
       g.subs.AddCustomer(c);
-      AddRisk(nps, c, from, to, g);
+      if (ds.responses) AddNpsClasses(nps, c, to, g);
     });
     ForEachNonRecurring(t, fx, from - history, to, [&](uint32_t row, Month m, int64_t amount) {
       total->subs.AddNonRecurring(m, amount);

@@ -168,6 +168,20 @@ Json RiskJson(const RevenueAtRisk& r, int e) {
           {"passives", r.passives}, {"passives_mrr", Money(r.passives_mrr, e)}};
 }
 
+Json NpsClassesJson(const std::array<NpsClassMonth, 4>& classes, int e) {
+  static const char* const kNames[] = {"promoter", "passive", "detractor", "none"};
+  Json j;
+  for (size_t k = 0; k < 4; ++k) {
+    const NpsClassMonth& c = classes[k];
+    j[kNames[k]] = {{"customers", c.customers}, {"mrr", Money(c.mrr, e)}, {"arpu", OptionalMoney(c.arpu, e)},
+                    {"churn_window_churned", c.window_churned}, {"churn_window_base", c.window_base},
+                    {"monthly_churn_rate", Opt(c.monthly_churn_rate)}, {"lifetime_months", Opt(c.lifetime_months)},
+                    {"clv", {{"gross_margin_form", OptionalMoney(c.clv_gross_margin_form, e)},
+                             {"arpu_over_churn", OptionalMoney(c.clv_arpu_over_churn, e)}}}};
+  }
+  return j;
+}
+
 Json MonthsJson(const std::vector<MonthReport>& months, int e) {
   Json out = Json::object();
   for (const MonthReport& m : months) {
@@ -181,6 +195,7 @@ Json MonthsJson(const std::vector<MonthReport>& months, int e) {
     month["fcr"] = m.fcr ? FcrJson(*m.fcr) : Json(nullptr);
     month["unit_economics"] = m.unit_economics ? UnitJson(*m.unit_economics, e) : Json(nullptr);
     month["revenue_at_risk"] = m.revenue_at_risk ? RiskJson(*m.revenue_at_risk, e) : Json(nullptr);
+    month["nps_classes"] = m.nps_classes ? NpsClassesJson(*m.nps_classes, e) : Json(nullptr);
     out[FormatMonth(m.month)] = std::move(month);
   }
   return out;

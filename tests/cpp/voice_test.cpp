@@ -247,3 +247,30 @@ TEST(Segments, NpsAndCsatBySegment) {
   for (const SegmentReport& s : *r.segments) answers += MonthOf(s.months, "2024-01").nps->every_answer.answers;
   EXPECT_EQ(answers, 3);
 }
+
+TEST(NpsClasses, ChurnAndClvByTheClassOfTheLatestAnswer) {
+  Engine engine;
+  engine.Load(TableKind::kSubscriptions,
+              std::string(kSubsHeader) +
+                  "d1,P,2024-01-01,2024-03-05,100,USD,month,1,1,\nd2,P,2024-01-01,,100,USD,month,1,1,\n"
+                  "p1,P,2024-01-01,,200,USD,month,1,1,\nx,P,2024-01-01,,10,USD,month,1,1,\n",
+              {});
+  engine.Load(TableKind::kResponses,
+              "customer_id,date,survey,score\nd1,2024-01-10,nps,2\nd2,2024-01-11,nps,6\np1,2024-01-12,nps,10\n", {});
+  ReportOptions o;
+  o.clv_churn_window = 2;
+  o.gross_margin = 0.5;
+  Report r = engine.BuildReport(o);
+  const auto& mar = *MonthOf(r, "2024-03").nps_classes;
+  // Detractors: d1 and d2 paid at the end of Jan and Feb (base 4 over Feb..Mar), d1 left in March.
+  EXPECT_EQ(mar[2].customers, 1);
+  EXPECT_EQ(mar[2].window_base, 4);
+  EXPECT_EQ(mar[2].window_churned, 1);
+  EXPECT_DOUBLE_EQ(*mar[2].lifetime_months, 4.0);
+  EXPECT_EQ(mar[2].clv_arpu_over_churn, 40000);      // ARPU 100 x 4 months
+  EXPECT_EQ(mar[2].clv_gross_margin_form, 20000);
+  EXPECT_EQ(mar[0].customers, 1);
+  EXPECT_FALSE(mar[0].lifetime_months.has_value()) << "no promoter left: lifetime unknown";
+  EXPECT_EQ(mar[3].mrr, 1000) << "x never answered";
+  EXPECT_EQ(MonthOf(r, "2024-03").revenue_at_risk->detractors_mrr, 10000);
+}
