@@ -134,11 +134,76 @@ export interface RetentionSection {
   quick_ratio: number | null;
 }
 
+export interface Nps {
+  answers: number; promoters: number; passives: number; detractors: number;
+  nps: Rate | null; se: Rate | null; lower: Rate | null; upper: Rate | null;
+}
+
+export interface Csat {
+  answers: number; positive: number; csat: Rate | null;
+  distribution: Record<string, number>;
+  by_touchpoint: Record<string, { answers: number; positive: number; csat: Rate | null }>;
+}
+
+export interface Ces {
+  answers: number; mean: number | null; distribution: Record<string, number>;
+}
+
+export interface ClvForms<T> {
+  gross_margin_form: T | null;
+  arpu_over_churn: T | null;
+  purchase_form: T | null;
+}
+
+export interface UnitEconomics {
+  costs: { acquisition: Money; retention: Money; other: Money; by_category: Record<string, Money> } | null;
+  new_customers: number | null;
+  cac: Money | null;
+  crc: Money | null;
+  churn_window_months: number | null;
+  churn_window_churned: number | null;
+  churn_window_base: number | null;
+  monthly_churn_rate: Rate | null;
+  lifetime_months: number | null;
+  gross_margin: number | null;
+  purchases: {
+    transactions: number; purchasers: number; revenue: Money;
+    average_purchase_value: Money | null; purchase_frequency: number | null;
+  } | null;
+  clv: ClvForms<Money>;
+  clv_to_cac: ClvForms<number>;
+  profit_per_customer: ClvForms<Money>;
+  cac_payback_months: number | null;
+}
+
+export interface NpsClass {
+  customers: number; mrr: Money; arpu: Money | null;
+  churn_window_churned: number; churn_window_base: number;
+  monthly_churn_rate: Rate | null; lifetime_months: number | null;
+  clv: { gross_margin_form: Money | null; arpu_over_churn: Money | null };
+}
+
 export interface MonthReport {
   revenue: RevenueSection | null;
   movements: MovementsSection | null;
   retention: RetentionSection | null;
+  nps: { every_answer: Nps; per_customer: Nps } | null;
+  csat: Csat | null;
+  ces: Ces | null;
+  fcr: { tickets: number; first_contact_resolved: number; open: number; fcr: Rate | null } | null;
+  unit_economics: UnitEconomics;
+  /** Customers whose latest NPS answer is a detractor's or a passive's, and their MRR. */
+  revenue_at_risk: { detractors: number; detractors_mrr: Money; passives: number; passives_mrr: Money } | null;
+  nps_classes: { promoter: NpsClass; passive: NpsClass; detractor: NpsClass; none: NpsClass } | null;
   [section: string]: unknown;
+}
+
+export interface ReferenceBands {
+  nps: { saas_average: number };
+  nrr: { excellent_from: number; leaders_from: number; leaders_to: number };
+  churn: { acceptable_annual_from: number; acceptable_annual_to: number;
+    acceptable_monthly_from: number; acceptable_monthly_to: number };
+  clv_to_cac: { healthy_from: number; thin_at: number; losing_at_most: number };
 }
 
 export interface Cohort {
@@ -204,6 +269,9 @@ export interface Report {
   meta: ReportMeta;
   /** Every month from meta.from to meta.to, in order ("YYYY-MM" keys). */
   months: Record<string, MonthReport>;
+  overall: { nps: { every_answer: Nps; per_customer: Nps }; csat: Csat; ces: Ces } | null;
+  onboarding: Record<string, { started: number; completed: number; completion_rate: Rate | null; median_days: number | null }> | null;
+  reference_bands: ReferenceBands;
   /** Cohorts by first paying month; null without subscriptions. */
   cohorts: Record<string, Cohort> | null;
   survival: Survival | null;

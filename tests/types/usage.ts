@@ -34,3 +34,20 @@ export async function example(file: File): Promise<number> {
   engine.dispose();
   return rejectedLines.length + (revenue?.mrr ?? 0) + tables.length + json.length;
 }
+
+export async function metrics(): Promise<number> {
+  const engine = await createEngine();
+  const report = await engine.report({ segmentBy: 'plan' });
+  const month = report.months['2024-01'];
+  const churn: number = month?.movements?.churn.voluntary.amount ?? 0;
+  const nrr: number | null = month?.retention?.nrr ?? null;
+  const nps: number | null = month?.nps?.per_customer.nps ?? null;
+  const clv: number | null = month?.unit_economics.clv.gross_margin_form ?? null;
+  const median: number | null = report.survival?.median_months ?? null;
+  const band: number = report.reference_bands.clv_to_cac.healthy_from;
+  const drill = await engine.drillDown({ month: '2024-01', movement: 'churn', segment: 'Pro' });
+  const ids: string[] = drill.customers.map((c) => c.customer_id);
+  // @ts-expect-error: not a movement
+  await engine.drillDown({ month: '2024-01', movement: 'upgrade' });
+  return churn + (nrr ?? 0) + (nps ?? 0) + (clv ?? 0) + (median ?? 0) + band + ids.length;
+}
