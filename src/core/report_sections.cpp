@@ -128,8 +128,8 @@ void FillMonths(const Dataset& ds, const CurrencyContext& fx, Month from, Month 
   if (ds.tickets) AddFcr(*ds.tickets, from, to, keep, months);
   std::vector<PurchasesMonth> purchases;
   if (ds.transactions) purchases = PurchasesByMonth(*ds.transactions, fx.exponent(), from, to, keep);
-  // Costs are the company's, not a segment's: segments get none, so their costs, CAC and
-  // CRC are null (docs/metrics.md).
+  // Costs are the company's: a segment gets only the rows of a cost sheet that names its
+  // segments (docs/metrics.md); otherwise its costs, CAC and CRC are null.
   for (size_t i = 0; i < months.size(); ++i) {
     UnitInputs in;
     in.window = s.clv_churn_window;
@@ -193,7 +193,9 @@ void AddReportSections(const Dataset& ds, const CurrencyContext& fx, Month from,
   std::sort(order.begin(), order.end(),
             [&](uint32_t a, uint32_t b) { return segmenter->name(a) < segmenter->name(b); });
   report.segments.emplace();
-  const std::vector<std::optional<CostsMonth>> no_costs;
+  // A cost sheet with a column of the segment attribute (a `region` column beside
+  // segmentBy: "region") splits its rows; otherwise costs are the company's only.
+  const int cost_column = ds.costs ? ds.costs->attributes.Find(options.segment_by) : -1;
   for (uint32_t k : order) {
     SegmentReport seg;
     seg.value = segmenter->name(k);
@@ -202,7 +204,14 @@ void AddReportSections(const Dataset& ds, const CurrencyContext& fx, Month from,
     std::optional<Group> empty;
     if (!g && ds.subscriptions) g = &empty.emplace(*ds.subscriptions, from, to, history);
     auto keep = [&, k](uint32_t customer) { return segmenter->SegmentOfCustomer(customer) == k; };
-    FillMonths(ds, fx, from, to, settings, g, keep, no_costs, seg.months);
+    std::vector<std::optional<CostsMonth>> seg_costs;
+    if (cost_column >= 0) {
+      const std::string& value = segmenter->name(k);
+      seg_costs = CostsByMonth(ds, *ds.costs, fx.exponent(), from, to, [&](uint32_t row) {
+        return ds.values.Get(ds.costs->attributes.values[size_t(cost_column)][row]) == value;
+      });
+    }
+    FillMonths(ds, fx, from, to, settings, g, keep, seg_costs, seg.months);
     if (g) {
       seg.cohorts = g->subs.Cohorts();
       seg.survival = g->subs.Survival();

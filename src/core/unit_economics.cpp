@@ -37,11 +37,12 @@ int64_t RoundRow(int64_t micros, int exponent) {
 }  // namespace
 
 std::vector<std::optional<CostsMonth>> CostsByMonth(const Dataset& ds, const CostsTable& t, int exponent,
-                                                    Month from, Month to) {
+                                                    Month from, Month to,
+                                                    const std::function<bool(uint32_t row)>& keep_row) {
   std::vector<std::map<std::string, int64_t>> by(size_t(to - from + 1));
   std::vector<bool> seen(by.size(), false);
   for (uint32_t r = 0; r < t.size(); ++r) {
-    if (t.month[r] < from || t.month[r] > to) continue;
+    if (t.month[r] < from || t.month[r] > to || (keep_row && !keep_row(r))) continue;
     const size_t i = size_t(t.month[r] - from);
     seen[i] = true;
     by[i][std::string(ds.values.Get(t.category[r]))] += RoundRow(t.amount[r], exponent);

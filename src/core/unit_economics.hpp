@@ -19,8 +19,10 @@ struct UnitInputs {
 
 /// Cost rows of month m rounded row by row to minor units, by category; none when the month
 /// has no cost row (its costs are unknown, not 0).
+/// `keep_row` selects the rows of one segment (empty: all).
 std::vector<std::optional<CostsMonth>> CostsByMonth(const Dataset& ds, const CostsTable& t, int exponent,
-                                                    Month from, Month to);
+                                                    Month from, Month to,
+                                                    const std::function<bool(uint32_t row)>& keep_row = {});
 
 /// Transactions of each month; `keep` selects a segment's customers.
 std::vector<PurchasesMonth> PurchasesByMonth(const TransactionsTable& t, int exponent, Month from, Month to,

@@ -274,3 +274,22 @@ TEST(NpsClasses, ChurnAndClvByTheClassOfTheLatestAnswer) {
   EXPECT_EQ(mar[3].mrr, 1000) << "x never answered";
   EXPECT_EQ(MonthOf(r, "2024-03").revenue_at_risk->detractors_mrr, 10000);
 }
+
+TEST(UnitEconomics, SegmentsGetTheCostRowsThatNameThem) {
+  Engine engine;
+  engine.Load(TableKind::kSubscriptions,
+              "customer_id,plan,start_date,end_date,amount,currency,interval,region\n"
+              "a,P,2024-02-03,,100,USD,month,EU\nb,P,2024-02-03,,100,USD,month,EU\nc,P,2024-02-03,,100,USD,month,NA\n",
+              {});
+  engine.Load(TableKind::kCosts, "month,category,amount,region\n2024-02,sales,500,EU\n2024-02,sales,900,NA\n", {});
+  ReportOptions o;
+  o.segment_by = "region";
+  Report r = engine.BuildReport(o);
+  EXPECT_EQ(MonthOf(r, "2024-02").unit_economics->cac, 46667);  // 1,400 / 3
+  ASSERT_EQ(r.segments->size(), 2u);
+  EXPECT_EQ(MonthOf((*r.segments)[0].months, "2024-02").unit_economics->cac, 25000);  // EU 500 / 2
+  EXPECT_EQ(MonthOf((*r.segments)[1].months, "2024-02").unit_economics->cac, 90000);  // NA 900 / 1
+  o.segment_by = "plan";
+  Report by_plan = engine.BuildReport(o);
+  EXPECT_FALSE(MonthOf((*by_plan.segments)[0].months, "2024-02").unit_economics->cac.has_value());
+}
