@@ -43,6 +43,44 @@ bool CustomerMrrWalk::IsContracted(const SubscriptionsTable& t, uint32_t r) {
   return t.interval_count[r] >= kMinCount[int(t.interval[r])];
 }
 
+// The common case (one currency, the reporting one, amounts far from 2^63) in 64-bit
+// arithmetic: wasm has no native 128-bit multiply or divide, and this loop runs for every
+// customer-month. Returns false, computing nothing, when the bounds do not hold.
+bool CustomerMrrWalk::AccumulateNarrow(std::span<const uint32_t> rows, Month first, bool contracted_only,
+                                       std::vector<int64_t>& out, std::vector<int64_t>* prev_out) {
+  constexpr Wide kLimit = Wide(1) << 61;
+  auto counts = [&](uint32_t r) { return !contracted_only || IsContracted(t_, r); };
+  int64_t lcm = 12;
+  for (uint32_t r : rows)
+    if (counts(r)) lcm = Lcm(lcm, 12 * int64_t(t_.interval_count[r]));
+  const int64_t scale = Pow10(fx_.exponent());
+  Wide total = 0;
+  for (uint32_t r : rows)
+    if (counts(r)) total += RowNumerator(t_, r) * (lcm / (12 * int64_t(t_.interval_count[r])));
+  if (total < 0 || total * scale >= kLimit || Wide(lcm) * kMicro >= kLimit) return false;
+  const size_t n = out.size();
+  std::vector<int64_t>& diff = narrow_diff_;
+  diff.assign(n + 1, 0);
+  for (uint32_t r : rows) {
+    if (!counts(r)) continue;
+    Month from, to;
+    RowMonths(t_, r, last_, from, to);
+    if (from >= to) continue;
+    const auto v = int64_t(RowNumerator(t_, r) * (lcm / (12 * int64_t(t_.interval_count[r]))));
+    diff[size_t(from - first)] += v;
+    diff[size_t(to - first)] -= v;
+  }
+  const int64_t den = lcm * kMicro;
+  int64_t running = 0;
+  for (size_t i = 0; i < n; ++i) {
+    running += diff[i];
+    out[i] = running == 0 ? 0 : RoundHalfEven64(running * scale, den);
+  }
+  if (prev_out)
+    for (size_t i = 0; i < n; ++i) (*prev_out)[i] = i ? out[i - 1] : 0;
+  return true;
+}
+
 CustomerMonths CustomerMrrWalk::Compute(size_t k) {
   std::span<const uint32_t> rows(order_.data() + offsets_[k], offsets_[k + 1] - offsets_[k]);
   CustomerMonths out;
@@ -73,6 +111,9 @@ void CustomerMrrWalk::Accumulate(std::span<const uint32_t> rows, Month first, bo
     if (counts(r) && std::find(currencies.begin(), currencies.end(), t_.currency[r]) == currencies.end())
       currencies.push_back(t_.currency[r]);
   if (currencies.empty()) return;
+  if (currencies.size() == 1 && fx_.IsReporting(currencies[0]) &&
+      AccumulateNarrow(rows, first, contracted_only, out, prev_out))
+    return;
   bool converted = false;
   sum_.assign(n, 0);
   sum_prev_.assign(n, 0);  // exact numerator over `denominator`, all currencies together

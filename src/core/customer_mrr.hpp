@@ -58,6 +58,8 @@ class CustomerMrrWalk {
  private:
   void Accumulate(std::span<const uint32_t> rows, Month first, bool contracted_only,
                   std::vector<int64_t>& out, std::vector<int64_t>* prev_out);
+  bool AccumulateNarrow(std::span<const uint32_t> rows, Month first, bool contracted_only,
+                        std::vector<int64_t>& out, std::vector<int64_t>* prev_out);
   const SubscriptionsTable& t_;
   const CurrencyContext& fx_;
   Month last_;
@@ -65,6 +67,7 @@ class CustomerMrrWalk {
   std::vector<uint32_t> order_;    // recurring rows grouped by customer
   std::vector<int64_t> mrr_, contracted_, prev_;
   std::vector<Wide> diff_, sum_, sum_prev_;
+  std::vector<int64_t> narrow_diff_;
 };
 
 }  // namespace csm

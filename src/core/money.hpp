@@ -35,6 +35,14 @@ bool IsCurrencyCode(std::string_view text);
 
 /// Rounds num/den (den > 0) to the nearest integer, ties to even.
 __int128 RoundHalfEven(__int128 num, __int128 den);
+/// The same in 64 bits, for the hot loops (den > 0).
+inline int64_t RoundHalfEven64(int64_t num, int64_t den) {
+  int64_t q = num / den, r = num % den;
+  if (r < 0) r = -r;
+  const int64_t twice = 2 * r;
+  if (twice > den || (twice == den && (q % 2 != 0))) q += num < 0 ? -1 : 1;
+  return q;
+}
 
 /// Writes an integer count of minor units as a decimal in major units: 12345,2 -> "123.45".
 std::string FormatMinorUnits(int64_t units, int exponent);
