@@ -3,17 +3,10 @@
 // public JS API: createEngine() -> engine.load(table, source) -> engine.report().
 import createCsMetricsCore from './wasm/csmetrics-core.mjs';
 
-/** Error thrown for bad input or bad options; `code` is from a closed list (docs/errors.md). */
-export class CsMetricsError extends Error {
-  constructor({ code, message, table = null, line = null, column = null }) {
-    super(message);
-    this.name = 'CsMetricsError';
-    this.code = code;
-    this.table = table;
-    this.line = line;
-    this.column = column;
-  }
-}
+import { CsMetricsError } from './csmetrics-error.js';
+
+export { CsMetricsError };
+export { createWorkerEngine } from './worker-client.js';
 
 export const TABLES = Object.freeze([
   'subscriptions', 'customers', 'responses', 'tickets', 'costs', 'onboarding',

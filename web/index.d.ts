@@ -310,3 +310,14 @@ export interface CreateEngineOptions {
 
 /** Loads the WebAssembly module (once per location) and returns a new engine. */
 export declare function createEngine(options?: CreateEngineOptions): Promise<Engine>;
+
+export interface WorkerEngineOptions extends CreateEngineOptions {
+  /** Where worker.js is served; by default next to this module. */
+  workerUrl?: string | URL;
+}
+
+/**
+ * The same engine in a module Web Worker: loading and computing never block the page.
+ * load() reports progress through onProgress and stops on its AbortSignal (code 'aborted').
+ */
+export declare function createWorkerEngine(options?: WorkerEngineOptions): Promise<Omit<Engine, 'wasmMemoryBytes'>>;
