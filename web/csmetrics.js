@@ -26,6 +26,16 @@ async function nodeWasmBytes() {
   return readFile(new URL('./wasm/csmetrics-core.wasm', import.meta.url));
 }
 
+/**
+ * Vite's dev server pre-bundles dependencies into /node_modules/.vite/deps/, away from
+ * their other files, so a URL relative to this module points nowhere there; it still
+ * serves the package's own files, which this maps the URL back to.
+ */
+export function unbundledUrl(url) {
+  const match = url.pathname.match(/^(.*)\/node_modules\/\.vite\/deps\/(.*)$/);
+  return match ? new URL(`${match[1]}/node_modules/csmetrics/web/${match[2]}`, url) : url;
+}
+
 function loadCore(options) {
   const key = options.wasmBinary ? options.wasmBinary : (options.wasmUrl ?? 'default');
   if (!coreCache.has(key)) {
@@ -35,7 +45,7 @@ function loadCore(options) {
       else if (!options.wasmUrl && isNode) moduleArgs.wasmBinary = await nodeWasmBytes();
       else {
         // The literal URL lets bundlers (Vite, webpack 5) find and emit the .wasm file.
-        const url = options.wasmUrl ?? new URL('./wasm/csmetrics-core.wasm', import.meta.url).href;
+        const url = options.wasmUrl ?? unbundledUrl(new URL('./wasm/csmetrics-core.wasm', import.meta.url)).href;
         moduleArgs.locateFile = () => String(url);
       }
       return createCsMetricsCore(moduleArgs);

@@ -3,6 +3,7 @@
 // computing a million rows never blocks the page; load() reports progress and can be
 // cancelled with an AbortSignal.
 import { CsMetricsError } from './csmetrics-error.js';
+import { unbundledUrl } from './csmetrics.js';
 
 class WorkerEngine {
   #worker;
@@ -72,10 +73,13 @@ class WorkerEngine {
  */
 export async function createWorkerEngine(options = {}) {
   const { workerUrl, ...engineOptions } = options;
-  // The literal `new URL(..., import.meta.url)` lets Vite and webpack find and emit the worker.
-  const worker = workerUrl
-    ? new Worker(workerUrl, { type: 'module', name: 'csmetrics' })
-    : new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'csmetrics' });
+  // The literal `new Worker(new URL(..., import.meta.url))` lets Vite and webpack find,
+  // bundle and emit the worker; only Vite's dev pre-bundling needs the mapped URL.
+  const preBundled = import.meta.url.includes('/node_modules/.vite/deps/');
+  let worker;
+  if (workerUrl) worker = new Worker(workerUrl, { type: 'module', name: 'csmetrics' });
+  else if (preBundled) worker = new Worker(unbundledUrl(new URL(import.meta.url)).href.replace(/[^/]*$/, 'worker.js'), { type: 'module', name: 'csmetrics' });
+  else worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'csmetrics' });
   const engine = new WorkerEngine(worker);
   if (engineOptions.wasmUrl) engineOptions.wasmUrl = String(engineOptions.wasmUrl);
   await engine.init(engineOptions);
