@@ -17,6 +17,12 @@ fi
 echo "== C++ (GoogleTest via ctest)"
 ctest --test-dir build/native --output-on-failure -j"$(nproc 2>/dev/null || echo 2)"
 
+echo "== C++ under AddressSanitizer and UndefinedBehaviorSanitizer"
+cmake -S . -B build/sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCSM_SANITIZE=ON >/dev/null
+cmake --build build/sanitize -j"$(nproc 2>/dev/null || echo 2)" --target csm_tests
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --test-dir build/sanitize --output-on-failure -j"$(nproc 2>/dev/null || echo 2)"
+
 echo "== TypeScript declarations"
 npx --no-install tsc -p tests/types/tsconfig.json
 

@@ -166,6 +166,11 @@ class Engine {
     });
   }
 
+  /** The canonical columns of a table of DATA.md, with whether each is required. */
+  columns(table) {
+    return this.#serial(async () => check(this.#live().columns(String(table))));
+  }
+
   /** Bytes of wasm memory reserved now; it never shrinks, so this is the peak so far. */
   wasmMemoryBytes() {
     return this.#core.HEAPU8.buffer.byteLength;

@@ -295,6 +295,8 @@ export interface Engine {
   drillDown(options: DrillDownOptions): Promise<DrillDown>;
   drillDownJson(options: DrillDownOptions, indent?: number): Promise<string>;
   reset(): Promise<void>;
+  /** The canonical columns of a table, for a column-mapping step. */
+  columns(table: TableName): Promise<{ name: string; required: boolean }[]>;
   /** Bytes of wasm memory reserved (shared by the engines of one module; never shrinks). */
   wasmMemoryBytes(): number;
   /** Frees the engine's wasm memory now; the engine is unusable afterwards. */

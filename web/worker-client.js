@@ -57,6 +57,7 @@ class WorkerEngine {
   reportJson(options = {}, indent = -1) { return this.#call({ op: 'reportJson', options, indent }); }
   drillDown(options) { return this.#call({ op: 'drillDown', options }); }
   reset() { return this.#call({ op: 'reset' }); }
+  columns(table) { return this.#call({ op: 'columns', table }); }
 
   /** Stops the worker and frees its memory. */
   dispose() {

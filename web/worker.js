@@ -60,6 +60,7 @@ async function handle(msg) {
     case 'reportJson': return engine.reportJson(msg.options ?? {}, msg.indent ?? -1);
     case 'drillDown': return engine.drillDown(msg.options);
     case 'reset': return engine.reset();
+    case 'columns': return engine.columns(msg.table);
     default: throw new Error(`unknown request ${msg.op}`);
   }
 }

@@ -67,6 +67,13 @@ class WasmEngine {
     });
   }
   void Reset() { engine_.Reset(); }
+  std::string Columns(const std::string& table) {
+    return Guard([&] {
+      auto kind = csm::TableFromName(table);
+      if (!kind) throw csm::CsmError(csm::ErrorCode::kUnknownTable, "unknown table \"" + table + "\"");
+      return csm::TableColumnsToJson(*kind);
+    });
+  }
 
  private:
   csm::Engine engine_;
@@ -84,6 +91,7 @@ EMSCRIPTEN_BINDINGS(csmetrics) {
       .function("loadingRows", &WasmEngine::LoadingRows)
       .function("report", &WasmEngine::Report)
       .function("drillDown", &WasmEngine::DrillDown)
+      .function("columns", &WasmEngine::Columns)
       .function("reset", &WasmEngine::Reset);
   emscripten::constant("engineVersion", std::string(csm::kEngineVersion));
 }

@@ -75,7 +75,11 @@ Report Engine::BuildReport(const ReportOptions& options) const {
     meta.rejected.insert(meta.rejected.end(), messages.begin(), messages.end());
 
   if (!window.from) return report;
-  for (Month m = *window.from; m <= *window.to; ++m) report.months.push_back(MonthReport{m});
+  for (Month m = *window.from; m <= *window.to; ++m) {
+    MonthReport month;
+    month.month = m;
+    report.months.push_back(std::move(month));
+  }
   AddReportSections(ds, fx, *window.from, *window.to, options, report);
   return report;
 }

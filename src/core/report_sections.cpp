@@ -199,7 +199,10 @@ void AddReportSections(const Dataset& ds, const CurrencyContext& fx, Month from,
   for (uint32_t k : order) {
     SegmentReport seg;
     seg.value = segmenter->name(k);
-    for (const MonthReport& m : report.months) seg.months.push_back(MonthReport{m.month});
+    for (const MonthReport& m : report.months) {
+      seg.months.emplace_back();
+      seg.months.back().month = m.month;
+    }
     Group* g = k < parts.size() ? &parts[k] : nullptr;
     std::optional<Group> empty;
     if (!g && ds.subscriptions) g = &empty.emplace(*ds.subscriptions, from, to, history);

@@ -321,6 +321,12 @@ std::string ReportToJson(const Report& report, int indent) {
   return root.dump(indent, ' ', false, Json::error_handler_t::replace);
 }
 
+std::string TableColumnsToJson(TableKind kind) {
+  Json out = Json::array();
+  for (const ColumnSpec& c : TableColumns(kind)) out.push_back({{"name", c.name}, {"required", c.required}});
+  return out.dump();
+}
+
 std::string LoadSummaryToJson(const LoadSummary& s) {
   Json j;
   j["table"] = TableName(s.table);

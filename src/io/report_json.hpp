@@ -13,6 +13,8 @@ namespace csm {
 /// The report as REPORT.md's JSON; byte-identical from the native CLI and the wasm one.
 std::string ReportToJson(const Report& report, int indent = -1);
 std::string LoadSummaryToJson(const LoadSummary& summary);
+/// The canonical columns of a table: [{"name": ..., "required": ...}], for mapping UIs.
+std::string TableColumnsToJson(TableKind kind);
 std::string ErrorToJson(ErrorCode code, const std::string& message, const std::string& table,
                         int64_t line, const std::string& column);
 
