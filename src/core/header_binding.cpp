@@ -33,12 +33,19 @@ struct Binder {
                              reason, TableName(kind), line, column);
   }
 
+  // Errors name canonical columns; an attribute keeps its header as written.
+  std::string CanonicalOrAsWritten(std::string_view cell) const {
+    for (const ColumnSpec& c : TableColumns(kind))
+      if (EqualsIgnoreCase(c.name, cell)) return c.name;
+    return std::string(cell);
+  }
+
   void CheckDuplicates() {
     for (size_t i = 0; i < header.size(); ++i) {
       if (Trim(header[i]).empty()) continue;
       for (size_t j = 0; j < i; ++j)
         if (EqualsIgnoreCase(Trim(header[i]), Trim(header[j])))
-          Fail(ErrorCode::kDuplicateColumn, std::string(Trim(header[i])),
+          Fail(ErrorCode::kDuplicateColumn, CanonicalOrAsWritten(Trim(header[i])),
                "the header names this column twice (fields " + std::to_string(j + 1) + " and " +
                    std::to_string(i + 1) + ")");
     }

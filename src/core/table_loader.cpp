@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "core/table_loader.hpp"
 
+#include <cstdio>
+
 #include "core/csv_reader.hpp"
 #include "core/header_binding.hpp"
 #include "core/json_reader.hpp"
 #include "core/row_reader.hpp"
 #include "core/schema.hpp"
 #include "core/table_builder.hpp"
+#include "core/text.hpp"
 
 namespace csm {
 namespace {
@@ -16,6 +19,9 @@ std::string DefaultSource(TableKind kind, InputFormat format) {
 }
 
 // An export that pads rows with empty trailing cells (spreadsheets do) is not short of data.
+// No value of any table needs more; a bigger cell is a broken export, not data.
+constexpr size_t kMaxCellBytes = size_t{1} << 20;
+
 bool OnlyEmptyBeyond(std::span<const std::string_view> fields, size_t n) {
   for (size_t i = n; i < fields.size(); ++i)
     if (!fields[i].empty()) return false;
@@ -37,6 +43,18 @@ size_t TableLoader::rows() const { return builder_->rows(); }
 
 void TableLoader::Detect(std::string_view chunk) {
   pending_.append(chunk);
+  // UTF-16 (with its byte-order mark, or ASCII interleaved with NUL bytes) is common from
+  // Excel's "Unicode text"; say so rather than report garbage cells.
+  const bool bom16 = pending_.size() >= 2 && ((pending_[0] == '\xFF' && pending_[1] == '\xFE') ||
+                                              (pending_[0] == '\xFE' && pending_[1] == '\xFF'));
+  const bool nul16 = pending_.size() >= 4 && pending_[0] != '\0' && pending_[1] == '\0' &&
+                     pending_[2] != '\0' && pending_[3] == '\0';
+  if (bom16 || nul16) {
+    const std::string source = options_.source.empty() ? DefaultSource(kind_, InputFormat::kCsv) : options_.source;
+    throw CsmError(ErrorCode::kMalformedCsv,
+                   source + " line 1: the file is UTF-16 text; save it as UTF-8 (CSV UTF-8 in Excel)",
+                   TableName(kind_), 1);
+  }
   size_t i = pending_.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
   if (i == std::string::npos) return;  // only blanks or a partial BOM so far
   InputFormat format = options_.format;
@@ -73,7 +91,18 @@ void TableLoader::Feed(std::string_view chunk) {
 }
 
 void TableLoader::OnHeader(std::span<const std::string_view> fields, int64_t line) {
+  for (size_t i = 0; i < fields.size(); ++i)
+    if (auto problem = FindTextProblem(fields[i]))
+      throw CsmError(ErrorCode::kMalformedCsv,
+                     options_.source + " line " + std::to_string(line) + ", header cell " + std::to_string(i + 1) +
+                         ": " + (problem->nul ? "contains a NUL byte (is this a binary file?)"
+                                              : "is not UTF-8 text; save the file as UTF-8"),
+                     TableName(kind_), line);
   binding_ = std::make_unique<HeaderBinding>(BindHeader(kind_, fields, options_, options_.source, line));
+  field_names_.assign(fields.begin(), fields.end());
+  const auto columns = TableColumns(kind_);
+  for (size_t c = 0; c < columns.size(); ++c)
+    if (int f = binding_->field_of_column[c]; f >= 0) field_names_[size_t(f)] = columns[c].name;
   builder_->Bind(*binding_, options_.source);
   row_ = std::make_unique<RowReader>(kind_, *binding_, options_.source, json_ != nullptr);
 }
@@ -97,6 +126,23 @@ void TableLoader::OnRecord(std::span<const std::string_view> fields, int64_t lin
                   ErrorCode::kFieldCount);
     return Reject(row_->error());
   }
+  for (size_t i = 0; i < fields.size() && i < field_names_.size(); ++i) {
+    if (fields[i].size() > kMaxCellBytes) {
+      row_->FailRow(field_names_[i], "the value is longer than 1 MiB (" + std::to_string(fields[i].size()) + " bytes)",
+                    ErrorCode::kLimit);
+      return Reject(row_->error());
+    }
+    const auto problem = FindTextProblem(fields[i]);
+    if (!problem) continue;
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", problem->byte);
+    row_->FailRow(field_names_[i],
+                  problem->nul ? "the value contains a NUL byte"
+                               : std::string("the value is not UTF-8 text (byte ") + hex + " at position " +
+                                     std::to_string(problem->offset + 1) + "); save the file as UTF-8",
+                  ErrorCode::kInvalidValue);
+    return Reject(row_->error());
+  }
   if (!builder_->AddRow(*row_)) return Reject(row_->error());
   builder_->AppendAttributes(*row_);
 }
@@ -116,6 +162,9 @@ LoadSummary TableLoader::Finish() {
     }
     if (csv_) csv_->finish();
     if (json_) json_->Finish(options_.source);
+  } catch (const CsmError& e) {
+    if (!e.table().empty()) throw;
+    throw CsmError(e.code(), e.what(), TableName(kind_), e.line(), e.column());  // name the table
   } catch (const CsvSyntaxError& e) {
     throw CsmError(ErrorCode::kMalformedCsv,
                    options_.source + " line " + std::to_string(e.line()) + ": " + e.reason(),

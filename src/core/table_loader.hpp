@@ -53,6 +53,7 @@ class TableLoader {
   Dataset& ds_;
   std::unique_ptr<TableBuilder> builder_;
   std::unique_ptr<HeaderBinding> binding_;
+  std::vector<std::string> field_names_;  // per field: canonical column, else the header cell
   std::unique_ptr<RowReader> row_;
   std::unique_ptr<CsvReader> csv_;
   std::unique_ptr<JsonRecordReader> json_;

@@ -16,4 +16,29 @@ std::string QuoteForMessage(std::string_view value) {
   return out + "\"";
 }
 
+std::optional<TextProblem> FindTextProblem(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  for (size_t i = 0; i < n;) {
+    const unsigned char c = p[i];
+    if (c == 0) return TextProblem{i, c, true};
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    // Lengths and ranges of RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF.
+    size_t len;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c >= 0xE0 && c <= 0xEF) len = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+    else if (c >= 0xF0 && c <= 0xF4) len = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+    else return TextProblem{i, c, false};
+    if (i + len > n || p[i + 1] < lo || p[i + 1] > hi) return TextProblem{i, c, false};
+    for (size_t k = 2; k < len; ++k)
+      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return TextProblem{i, c, false};
+    i += len;
+  }
+  return std::nullopt;
+}
+
 }  // namespace csm

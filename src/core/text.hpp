@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -29,5 +30,14 @@ inline std::string_view Trim(std::string_view s) {
 
 /// Quotes a cell for an error message, shortened so a 10 MB field stays readable.
 std::string QuoteForMessage(std::string_view value);
+
+/// Why `s` is not clean UTF-8 text: a NUL byte or an invalid sequence, with its byte
+/// offset; nothing when it is clean.
+struct TextProblem {
+  size_t offset;
+  unsigned char byte;
+  bool nul;
+};
+std::optional<TextProblem> FindTextProblem(std::string_view s);
 
 }  // namespace csm

@@ -39,6 +39,9 @@ class TicketsBuilder : public TableBuilder {
       return false;
     if (resolved != kNoDay && resolved < opened)
       return row.Fail(kResolved, row.Raw(kResolved), "is before opened_at " + FormatDay(opened));
+    // Contacts count exchanges until resolution: a resolved ticket had at least one.
+    if (resolved != kNoDay && contacts == 0)
+      return row.Fail(kContacts, row.Raw(kContacts), "is 0 but the ticket was resolved (1 = solved at first contact)");
     uint32_t id = ds_.values.Intern(ticket);
     auto [it, inserted] = first_line_.emplace(id, row.line());
     if (!inserted)
