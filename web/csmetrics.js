@@ -171,6 +171,11 @@ class Engine {
     return this.#serial(async () => check(this.#live().columns(String(table))));
   }
 
+  /** Bytes of the wasm heap in use now (allocated and not freed), shared by the module's engines. */
+  wasmHeapInUse() {
+    return this.#core.heapInUse();
+  }
+
   /** Bytes of wasm memory reserved now; it never shrinks, so this is the peak so far. */
   wasmMemoryBytes() {
     return this.#core.HEAPU8.buffer.byteLength;

@@ -299,6 +299,8 @@ export interface Engine {
   columns(table: TableName): Promise<{ name: string; required: boolean }[]>;
   /** Bytes of wasm memory reserved (shared by the engines of one module; never shrinks). */
   wasmMemoryBytes(): number;
+  /** Bytes of the wasm heap in use now (shared by the engines of one module). */
+  wasmHeapInUse(): number;
   /** Frees the engine's wasm memory now; the engine is unusable afterwards. */
   dispose(): void;
 }
@@ -322,4 +324,4 @@ export interface WorkerEngineOptions extends CreateEngineOptions {
  * The same engine in a module Web Worker: loading and computing never block the page.
  * load() reports progress through onProgress and stops on its AbortSignal (code 'aborted').
  */
-export declare function createWorkerEngine(options?: WorkerEngineOptions): Promise<Omit<Engine, 'wasmMemoryBytes'>>;
+export declare function createWorkerEngine(options?: WorkerEngineOptions): Promise<Omit<Engine, 'wasmMemoryBytes' | 'wasmHeapInUse'>>;

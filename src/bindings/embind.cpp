@@ -4,6 +4,8 @@
 // travel as JSON text that the wrapper parses into plain objects.
 #include <emscripten/bind.h>
 
+#include <malloc.h>
+
 #include <new>
 #include <string>
 
@@ -81,7 +83,12 @@ class WasmEngine {
 
 }  // namespace
 
+// Bytes malloc has handed out and not taken back: flat across load/report cycles unless
+// something leaks (tests/js/resources.test.js).
+double HeapInUse() { return double(mallinfo().uordblks); }
+
 EMSCRIPTEN_BINDINGS(csmetrics) {
+  emscripten::function("heapInUse", &HeapInUse);
   emscripten::class_<WasmEngine>("Engine")
       .constructor<>()
       .function("beginLoad", &WasmEngine::BeginLoad)
