@@ -23,6 +23,9 @@ cmake --build build/sanitize -j"$(nproc 2>/dev/null || echo 2)" --target csm_tes
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build/sanitize --output-on-failure -j"$(nproc 2>/dev/null || echo 2)"
 
+echo "== Fuzzing (libFuzzer, clang-14, ASan + UBSan): ${CSM_FUZZ_SECONDS:-50} s per harness"
+bash scripts/fuzz.sh "${CSM_FUZZ_SECONDS:-50}"
+
 echo "== TypeScript declarations"
 npx --no-install tsc -p tests/types/tsconfig.json
 

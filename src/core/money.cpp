@@ -36,7 +36,7 @@ DecimalParse ParseDecimalScaled(std::string_view s, int digits) {
     return r;
   }
   for (size_t k = frac_digits; k < size_t(digits); ++k) frac *= 10;
-  if (whole > INT64_MAX / Pow10(digits) - 1) {
+  if (whole > INT64_MAX / Pow10(digits) - 1 || (whole == kMaxAmountMajor && frac > 0)) {
     r.error = "is out of range";
     return r;
   }

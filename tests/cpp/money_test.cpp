@@ -53,3 +53,10 @@ TEST(Money, FormatsMinorUnits) {
   EXPECT_EQ(FormatMinorUnits(-5, 3), "-0.005");
   EXPECT_EQ(FormatMinorUnits(1500, 0), "1500");
 }
+
+// Found by fuzz_parsers: the limit is on the value, not only on its whole part.
+TEST(Money, AmountsJustOverTheLimitAreRejected) {
+  EXPECT_EQ(ParseDecimalMicros("1000000000000").micros, 1'000'000'000'000'000'000);
+  EXPECT_NE(ParseDecimalMicros("1000000000000.1").error, nullptr);
+  EXPECT_NE(ParseDecimalMicros("-1000000000000.000001").error, nullptr);
+}
