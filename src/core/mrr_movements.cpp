@@ -2,7 +2,6 @@
 #include "core/mrr_movements.hpp"
 
 #include <algorithm>
-#include <vector>
 
 #include "core/customer_mrr.hpp"
 
@@ -78,14 +77,17 @@ ChurnType ChurnTypeOf(const SubscriptionsTable& t, std::span<const uint32_t> row
 }
 
 bool IsCrossSell(const SubscriptionsTable& t, std::span<const uint32_t> rows, Month m) {
-  std::vector<uint32_t> before, now;
-  for (uint32_t r : rows) {
-    if (Holds(t, r, m - 1)) before.push_back(t.plan[r]);
-    if (Holds(t, r, m)) now.push_back(t.plan[r]);
-  }
-  auto in = [](const std::vector<uint32_t>& v, uint32_t p) { return std::find(v.begin(), v.end(), p) != v.end(); };
+  // Quadratic in the customer's rows, which are few; no allocation in this hot path.
+  auto held_before = [&](uint32_t plan) {
+    for (uint32_t r : rows)
+      if (t.plan[r] == plan && Holds(t, r, m - 1)) return true;
+    return false;
+  };
   bool added = false, kept = false;
-  for (uint32_t p : now) (in(before, p) ? kept : added) = true;
+  for (uint32_t r : rows) {
+    if (!Holds(t, r, m)) continue;
+    (held_before(t.plan[r]) ? kept : added) = true;
+  }
   return added && kept;
 }
 

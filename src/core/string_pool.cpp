@@ -26,6 +26,13 @@ uint32_t StringPool::Find(std::string_view s) const {
 }
 
 uint32_t StringPool::Intern(std::string_view s) {
+  uint32_t& recent = recent_[RecentSlot(s)];
+  if (recent != kNone && Get(recent) == s) return recent;
+  recent = InternSlow(s);
+  return recent;
+}
+
+uint32_t StringPool::InternSlow(std::string_view s) {
   if ((size() + 1) * 2 > slots_.size()) Grow();
   const uint32_t h = Hash(s);
   const uint32_t mask = static_cast<uint32_t>(slots_.size() - 1);

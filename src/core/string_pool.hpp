@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -23,6 +24,17 @@ class StringPool {
   static constexpr uint32_t kNone = 0xffffffffu;
 
  private:
+  // Recently interned ids by a cheap key: rows repeat the same plan, region or customer,
+  // and a hit skips hashing the whole string.
+  std::array<uint32_t, 16> recent_ = [] {
+    std::array<uint32_t, 16> a{};
+    a.fill(0xffffffffu);
+    return a;
+  }();
+  uint32_t InternSlow(std::string_view s);
+  static size_t RecentSlot(std::string_view s) {
+    return s.empty() ? 0 : (s.size() * 31 + static_cast<unsigned char>(s.front()) * 7 + static_cast<unsigned char>(s.back())) & 15;
+  }
   void Grow();
   std::string chars_;
   std::vector<uint32_t> offsets_{0};

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/text.hpp"
 
+#include <cstring>
+
 namespace csm {
 
 std::string QuoteForMessage(std::string_view value) {
@@ -20,6 +22,16 @@ std::optional<TextProblem> FindTextProblem(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   for (size_t i = 0; i < n;) {
+    // Eight ASCII bytes at a time, none of them NUL: the common case of every cell.
+    while (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      const uint64_t high = w & 0x8080808080808080ull;
+      const uint64_t zero = (w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull;
+      if (high | zero) break;
+      i += 8;
+    }
+    if (i >= n) break;
     const unsigned char c = p[i];
     if (c == 0) return TextProblem{i, c, true};
     if (c < 0x80) {

@@ -3,9 +3,9 @@
 // picking them; everything computed in a Web Worker on this machine.
 import { createWorkerEngine, CsMetricsError, TABLES } from '../csmetrics.js';
 import { errorText, LANGS, pickLanguage, t } from './i18n.js';
-import '../widgets/index.js';
 
 const $ = (id) => document.getElementById(id);
+await import('../widgets/index.js');
 const state = {
   lang: pickLanguage(), report: null, sample: true,
   attributes: new Set(['plan']), // segment attributes seen in the loaded headers
