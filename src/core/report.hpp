@@ -161,6 +161,25 @@ struct OverallVoice {
   CesStats ces;
 };
 
+struct FeedbackTerm {
+  std::string term;
+  int64_t count = 0;            ///< comments of the group containing it
+  double weight = 0, score = 0;  ///< summed comment weights; z-score of the weighted log-odds
+  std::vector<uint32_t> ids;    ///< comment ids (response row numbers), at most max_ids
+};
+
+struct FeedbackGroup {
+  std::string family, name;  ///< e.g. "nps", "detractor"
+  int64_t comments = 0;
+  std::vector<FeedbackTerm> terms;
+};
+
+struct FeedbackReport {
+  bool weighted = false;
+  std::vector<FeedbackGroup> groups;
+  std::vector<std::pair<uint32_t, std::string>> comments;  ///< texts of the ids listed, by id
+};
+
 struct OnboardingMonth {
   Month month = 0;
   int64_t started = 0, completed = 0;
@@ -211,6 +230,7 @@ struct Report {
   std::vector<MonthReport> months;
   std::optional<OverallVoice> overall;          ///< null without responses
   std::optional<std::vector<OnboardingMonth>> onboarding;  ///< null without onboarding
+  std::optional<FeedbackReport> feedback;       ///< null without responses
   std::optional<std::vector<Cohort>> cohorts;   ///< null without subscriptions
   std::optional<SurvivalCurve> survival;        ///< null without subscriptions
   std::optional<std::vector<SegmentReport>> segments;  ///< only with segment_by

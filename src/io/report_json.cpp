@@ -224,6 +224,20 @@ Json SurvivalJson(const SurvivalCurve& s) {
           {"median_months_upper", OptInt(s.median_upper)}, {"table", std::move(table)}};
 }
 
+Json FeedbackJson(const FeedbackReport& f) {
+  Json groups = Json::object();
+  for (const FeedbackGroup& g : f.groups) {
+    Json terms = Json::array();
+    for (const FeedbackTerm& t : g.terms)
+      terms.push_back({{"term", t.term}, {"count", t.count}, {"weight", t.weight}, {"score", t.score}, {"ids", t.ids}});
+    if (!groups.contains(g.family)) groups[g.family] = Json::object();
+    groups[g.family][g.name] = {{"comments", g.comments}, {"terms", std::move(terms)}};
+  }
+  Json comments = Json::object();
+  for (const auto& [id, text] : f.comments) comments[std::to_string(id)] = text;
+  return {{"weighted_by_mrr", f.weighted}, {"groups", std::move(groups)}, {"comments", std::move(comments)}};
+}
+
 // The seeds' benchmarks (METRICS.md "Reference bands"), for widgets to draw beside the numbers.
 Json ReferenceBandsJson() {
   return {{"nps", {{"saas_average", 41}}},
@@ -306,6 +320,8 @@ std::string ReportToJson(const Report& report, int indent) {
   } else {
     root["onboarding"] = nullptr;
   }
+  if (report.feedback) root["feedback"] = FeedbackJson(*report.feedback);
+  else root["feedback"] = nullptr;
   root["reference_bands"] = ReferenceBandsJson();
   if (report.segments) {
     Json segments = Json::object(), cohorts = Json::object(), survival = Json::object();
