@@ -19,6 +19,7 @@ struct ReportOptions {
   std::optional<int> csat_threshold;    ///< default from the responses' scale
   int clv_churn_window = 6;
   std::string segment_by;
+  bool feedback_weight_mrr = false;     ///< weigh comments by their customer's MRR
 };
 
 /// Values are exact: money in minor units of the reporting currency.

@@ -5,6 +5,7 @@
 #include <numeric>
 #include <optional>
 
+#include "core/feedback.hpp"
 #include "core/revenue.hpp"
 #include "core/segments.hpp"
 #include "core/subscription_metrics.hpp"
@@ -143,6 +144,41 @@ void FillMonths(const Dataset& ds, const CurrencyContext& fx, Month from, Month 
   }
 }
 
+// Comment themes, each comment weighed by its customer's MRR when asked, and split by
+// whether its customer churned later.
+FeedbackReport Feedback(const Dataset& ds, const CurrencyContext& fx, Month from, Month to,
+                        const ReportOptions& options, const ReportSettings& settings) {
+  std::vector<std::vector<int64_t>> mrr;  // per customer id: c(m) for [from, to]
+  if (ds.subscriptions) {
+    mrr.resize(ds.customers.size());
+    CustomerMrrWalk walk(*ds.subscriptions, fx, to);
+    walk.ForEach([&](const CustomerMonths& c) {
+      if (c.first > to) return;
+      auto& v = mrr[c.customer];
+      v.resize(size_t(to - from + 1));
+      for (Month m = from; m <= to; ++m) v[size_t(m - from)] = c.At(m);
+    });
+  }
+  auto at = [&](uint32_t customer, Month m) -> int64_t {
+    if (customer >= mrr.size() || mrr[customer].empty() || m < from || m > to) return 0;
+    return mrr[customer][size_t(m - from)];
+  };
+  FeedbackSettings s;
+  s.from = from;
+  s.to = to;
+  s.csat_threshold = settings.csat_threshold;
+  if (options.feedback_weight_mrr && ds.subscriptions)
+    s.weight = [&](uint32_t customer, Month m) { return double(at(customer, m)); };
+  if (ds.subscriptions)
+    s.churned_after = [&](uint32_t customer, Month m) {
+      if (at(customer, to) > 0) return false;
+      for (Month k = m; k < to; ++k)
+        if (at(customer, k) > 0) return true;
+      return false;
+    };
+  return FeedbackThemes(ds, s);
+}
+
 }  // namespace
 
 void AddReportSections(const Dataset& ds, const CurrencyContext& fx, Month from, Month to,
@@ -184,6 +220,7 @@ void AddReportSections(const Dataset& ds, const CurrencyContext& fx, Month from,
   FillMonths(ds, fx, from, to, settings, total ? &*total : nullptr, {}, costs, report.months);
   if (ds.responses) report.overall = OverallVoiceOf(ds, from, to, {settings.csat_threshold, kZ95, {}});
   if (ds.onboarding) report.onboarding = OnboardingByStartMonth(*ds.onboarding, from, to);
+  if (ds.responses) report.feedback = Feedback(ds, fx, from, to, options, settings);
   if (!segmenter) return;
 
   // Every customer of any table gets its segment before the segments are listed.

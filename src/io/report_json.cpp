@@ -425,6 +425,11 @@ bool ReportOption(ReportOptions& o, const std::string& key, const Json& v) {
   else if (key == "csatThreshold") o.csat_threshold = Int(v, "csatThreshold", 1, 100);
   else if (key == "clvChurnWindow") o.clv_churn_window = Int(v, "clvChurnWindow", 1, 120);
   else if (key == "segmentBy") o.segment_by = Str(v, "segmentBy");
+  else if (key == "feedbackWeight") {
+    const std::string w = Str(v, "feedbackWeight");
+    if (w != "mrr" && w != "none") BadOption("feedbackWeight is \"mrr\" or \"none\"");
+    o.feedback_weight_mrr = w == "mrr";
+  }
   else return false;
   return true;
 }
