@@ -72,6 +72,40 @@ function native(dir) {
   return JSON.parse(out);
 }
 
+async function wasmChromium(dir) {
+  const { startServer } = await import('../scripts/serve.mjs');
+  const { launch } = await import('../tests/browser/chromium.js');
+  const server = await startServer({ root });
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    const file = `/${dir.slice(root.length)}/subscriptions.csv`;
+    await page.goto(`${server.url}bench/browser/bench.html?runs=${runs}&file=${encodeURIComponent(file)}`);
+    await page.waitForFunction(() => window.result, null, { timeout: 600000 });
+    return await page.evaluate(() => window.result);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+function handwritten(dir) {
+  return import('./peers/handwritten.mjs').then(({ computeHandwritten }) => {
+    const bytes = readFileSync(`${dir}/subscriptions.csv`);
+    const times = [];
+    let result;
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      result = computeHandwritten(bytes);
+      times.push(performance.now() - t);
+    }
+    let checksum = 0;
+    for (const m of result.months) checksum += m.mrr + m.paying;
+    return { impl: 'handwritten-js-node', rows: null, ready_ms: 0, load_ms: null, compute_ms: null,
+      total_ms: median(times), peak_mb: process.memoryUsage().rss / 2 ** 20, checksum };
+  });
+}
+
 function cliProcess(dir) {
   const times = [];
   for (let i = 0; i < Math.min(runs, 3); i++) {
@@ -86,14 +120,14 @@ const results = [];
 for (const set of sets) {
   const dir = dataset(set);
   const mb = statSync(`${dir}/subscriptions.csv`).size / 2 ** 20;
-  for (const r of [native(dir), await wasmNode(dir), cliProcess(dir)]) {
+  for (const r of [native(dir), await wasmNode(dir), await wasmChromium(dir), await handwritten(dir), cliProcess(dir)]) {
     const row = { set: set.name, csv_mb: Number(mb.toFixed(1)), ...r };
     results.push(row);
     if (json) console.log(JSON.stringify(row));
   }
 }
 if (!json) {
-  const f = (x) => (x === undefined ? '' : typeof x === 'number' ? x.toFixed(1) : String(x));
+  const f = (x) => (x === undefined || x === null ? '' : typeof x === 'number' ? (Number.isInteger(x) ? String(x) : x.toFixed(1)) : String(x));
   console.log(['set', 'csv_mb', 'impl', 'rows', 'ready_ms', 'load_ms', 'compute_ms', 'total_ms', 'peak_mb'].join('\t'));
   for (const r of results) {
     console.log([r.set, r.csv_mb, r.impl, r.rows, r.ready_ms, r.load_ms, r.compute_ms, r.total_ms, r.peak_mb].map(f).join('\t'));

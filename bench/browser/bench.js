@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+// csmetrics wasm in Chromium: module ready, then RUNS times load the file (already in
+// memory as a Blob, as a dropped File is) and build the report; medians on window.result.
+const params = new URLSearchParams(location.search);
+const runs = Number(params.get('runs') ?? 5);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const blob = await (await fetch(params.get('file'))).blob();
+const t0 = performance.now();
+const { createEngine } = await import('/web/csmetrics.js');
+const probe = await createEngine();
+const ready = performance.now() - t0;
+probe.dispose();
+const load = [], compute = [];
+let rows = 0, checksum = 0, heap = 0;
+for (let i = 0; i < runs; i++) {
+  const engine = await createEngine();
+  const a = performance.now();
+  rows = (await engine.load('subscriptions', blob)).rows;
+  const b = performance.now();
+  const report = await engine.report();
+  compute.push(performance.now() - b);
+  load.push(b - a);
+  checksum = 0;
+  for (const m of Object.values(report.months)) checksum += Math.round(m.revenue.mrr * 100) + m.revenue.paying_customers;
+  heap = Math.max(heap, engine.wasmMemoryBytes());
+  engine.dispose();
+}
+window.result = { impl: 'csmetrics-wasm-chromium', rows, ready_ms: ready, load_ms: median(load), compute_ms: median(compute),
+  total_ms: ready + median(load) + median(compute), peak_mb: heap / 2 ** 20, checksum };
