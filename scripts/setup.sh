@@ -12,6 +12,8 @@ command -v cmake >/dev/null || need+=(cmake)
 command -v em++ >/dev/null || need+=(emscripten)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v clang++-14 >/dev/null || need+=(clang-14)
+# Japanese and Chinese glyphs for the browser tests' screenshots of the ja/zh dashboard.
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
 compgen -G '/usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a' >/dev/null || need+=(libclang-rt-14-dev)
 
 if [ ${#need[@]} -gt 0 ]; then

@@ -232,11 +232,22 @@ function render(report) {
   dashboard.setAttribute('lang', state.lang);
   dashboard.month = month;
   dashboard.segment = $('segment').value || undefined;
+  dashboard.themes = themesOf(report.feedback);
   dashboard.report = report;
   const rejected = report.meta.rejected.length;
   $('status').textContent = t(state.lang, 'loaded', { tables: report.meta.tables.join(', ') }) +
     (rejected ? `; ${t(state.lang, 'skipped', { n: rejected })}` : '') + ` · ${t(state.lang, 'privacy')}`;
   if (rejected) $('errors').textContent = report.meta.rejected.slice(0, 20).join('\n');
+}
+
+// The engine's feedback section as <csm-themes> takes it: groups of terms, comment texts.
+function themesOf(feedback) {
+  if (!feedback) return null;
+  const groups = [];
+  for (const [family, byName] of Object.entries(feedback.groups)) {
+    for (const [name, group] of Object.entries(byName)) groups.push({ name: `${family}: ${name}`, terms: group.terms });
+  }
+  return { groups, comments: feedback.comments };
 }
 
 // ---- drill-down ----
@@ -292,14 +303,19 @@ function csvOfMonths(report) {
   return rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n') + '\n';
 }
 
+// The chart to export: the MRR bridge (inside the dashboard's and the widget's shadow roots).
 function firstChart() {
-  const dashboard = $('dashboard');
-  const hosts = [dashboard, ...(dashboard.shadowRoot?.querySelectorAll('*') ?? [])];
-  for (const host of hosts) {
-    const svg = (host.shadowRoot ?? host).querySelector?.('svg');
-    if (svg && svg.getBoundingClientRect().width > 100) return svg;
-  }
-  return null;
+  const find = (root, selector) => {
+    const hit = root.querySelector(selector);
+    if (hit) return hit;
+    for (const el of root.querySelectorAll('*')) {
+      const inner = el.shadowRoot && find(el.shadowRoot, selector);
+      if (inner) return inner;
+    }
+    return null;
+  };
+  const bridge = find(document, 'csm-bridge');
+  return bridge?.shadowRoot?.querySelector('svg') ?? null;
 }
 
 function svgText(svg) {
