@@ -4,13 +4,9 @@
 #include <algorithm>
 #include <map>
 
-#if __has_include("core/text_terms.hpp")
 #include "core/text_terms.hpp"
-#define CSM_HAVE_TERMS 1
-#endif
 
 namespace csm {
-#ifdef CSM_HAVE_TERMS
 namespace {
 
 struct Family {
@@ -64,8 +60,6 @@ FeedbackReport FeedbackThemes(const Dataset& ds, const FeedbackSettings& s) {
   out.comments.assign(texts.begin(), texts.end());
   return out;
 }
-#else
-FeedbackReport FeedbackThemes(const Dataset&, const FeedbackSettings&) { return {}; }  // TEMPORARY
-#endif
+
 
 }  // namespace csm

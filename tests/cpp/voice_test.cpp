@@ -293,3 +293,66 @@ TEST(UnitEconomics, SegmentsGetTheCostRowsThatNameThem) {
   Report by_plan = engine.BuildReport(o);
   EXPECT_FALSE(MonthOf((*by_plan.segments)[0].months, "2024-02").unit_economics->cac.has_value());
 }
+
+// Comments in English, Japanese and Chinese: each NPS class's top term is the one its
+// comments share, and MRR weighting ranks the complaint of the big account first.
+TEST(Feedback, DistinctiveTermsOfEachGroupInThreeLanguages) {
+  std::string rows = "customer_id,date,survey,score,comment\n";
+  int id = 0;
+  auto add = [&](int score, const std::string& comment, const std::string& customer = "") {
+    rows += (customer.empty() ? "c" + std::to_string(id++) : customer) + ",2024-03-10,nps," + std::to_string(score) + ",\"" +
+            comment + "\"\n";
+  };
+  for (int i = 0; i < 6; ++i) add(2, "support is slow");
+  for (int i = 0; i < 4; ++i) add(3, "サポートが遅い");
+  for (int i = 0; i < 4; ++i) add(1, "支持很慢");
+  for (int i = 0; i < 6; ++i) add(10, "great dashboards");
+  for (int i = 0; i < 5; ++i) add(8, "pricing is high");
+  Engine engine;
+  engine.Load(TableKind::kResponses, rows, {});
+  Report r = engine.BuildReport({});
+  ASSERT_TRUE(r.feedback);
+  auto group = [&](const char* family, const char* name) -> const FeedbackGroup& {
+    for (const FeedbackGroup& g : r.feedback->groups)
+      if (g.family == family && g.name == name) return g;
+    throw std::runtime_error("no group");
+  };
+  const FeedbackGroup& detractors = group("nps", "detractor");
+  EXPECT_EQ(detractors.comments, 14);
+  std::vector<std::string> terms;
+  for (const FeedbackTerm& t : detractors.terms) terms.push_back(t.term);
+  for (const char* expected : {"slow", "support", "サポート", "遅い", "支持", "很慢"})
+    EXPECT_NE(std::find(terms.begin(), terms.end(), expected), terms.end()) << expected;
+  EXPECT_EQ(group("nps", "promoter").terms.at(0).count, 6);
+  const auto& passive = group("nps", "passive").terms;
+  ASSERT_GE(passive.size(), 2u);
+  EXPECT_EQ(passive[0].term, "high") << "tied with pricing; ties go to the term in alphabetical order";
+  EXPECT_EQ(passive[1].term, "pricing");
+  ASSERT_FALSE(detractors.terms.empty());
+  EXPECT_EQ(detractors.terms[0].ids.size(), size_t(detractors.terms[0].count));
+  EXPECT_FALSE(r.feedback->comments.empty());
+}
+
+TEST(Feedback, WeightingByMrrPutsTheBigAccountsComplaintFirst) {
+  Engine engine;
+  engine.Load(TableKind::kSubscriptions,
+              std::string(kSubsHeader) + "big,P,2024-01-01,,5000,USD,month,1,1,\nbig2,P,2024-01-01,,5000,USD,month,1,1,\n"
+                                         "s1,P,2024-01-01,,10,USD,month,1,1,\ns2,P,2024-01-01,,10,USD,month,1,1,\n"
+                                         "s3,P,2024-01-01,,10,USD,month,1,1,\np,P,2024-01-01,,10,USD,month,1,1,\n",
+              {});
+  engine.Load(TableKind::kResponses,
+              "customer_id,date,survey,score,comment\nbig,2024-01-10,nps,2,export fails\nbig2,2024-01-10,nps,2,export fails\n"
+              "s1,2024-01-10,nps,2,login slow\ns2,2024-01-10,nps,2,login slow\ns3,2024-01-10,nps,2,login slow\n"
+              "p,2024-01-10,nps,10,love it\n",
+              {});
+  ReportOptions plain, weighted;
+  weighted.feedback_weight_mrr = true;
+  auto top = [&](const ReportOptions& o) {
+    Report r = engine.BuildReport(o);
+    for (const FeedbackGroup& g : r.feedback->groups)
+      if (g.family == "nps" && g.name == "detractor") return g.terms.at(0).term;
+    return std::string();
+  };
+  EXPECT_TRUE(top(plain) == "login" || top(plain) == "slow");
+  EXPECT_EQ(top(weighted), "export");
+}
