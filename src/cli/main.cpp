@@ -11,6 +11,7 @@
 
 #include "core/engine.hpp"
 #include "core/schema.hpp"
+#include "io/model_commands.hpp"
 #include "io/report_json.hpp"
 
 namespace {
@@ -26,7 +27,13 @@ constexpr const char* kUsage =
     "(subscriptions, customers, responses, tickets, costs, onboarding, transactions,\n"
     "exchange_rates) and prints the report as JSON; `drill` prints the customers behind\n"
     "one figure (NAME: new, reactivation, expansion, contraction, churn, churn_voluntary,\n"
-    "churn_involuntary, churn_unknown, upsell, cross_sell, retained, paying).\n";
+    "churn_involuntary, churn_unknown, upsell, cross_sell, retained, paying).\n"
+    "       csmetrics sbg SURVIVORS.csv [--fit-periods N] [--discount D] [--horizon N] [--pretty]\n"
+    "         fits the shifted-beta-geometric model to `period,<column>...` survivor counts\n"
+    "       csmetrics bgnbd DATA [--calibration-end DATE] [--holdout-end DATE] [--horizon-weeks W]\n"
+    "         [--clv-months N] [--discount D] [--margin M] [--pretty]\n"
+    "         fits BG/NBD and Gamma-Gamma to a transactions table, CDNOW purchase file or RFM\n"
+    "         summary (ID,x,t_x,T[,zbar] or ID,frequency,recency,T)\n";
 
 struct Args {
   std::string command;
@@ -57,6 +64,75 @@ int IntArg(const std::string& flag, const std::string& v) {
   } catch (...) {
   }
   Usage(flag + " needs a whole number");
+}
+
+double NumberArg(const std::string& flag, const std::string& v) {
+  try {
+    size_t used = 0;
+    double n = std::stod(v, &used);
+    if (used == v.size() && n > 0) return n;
+  } catch (...) {
+  }
+  Usage(flag + " needs a number above 0");
+}
+
+csm::Day DateArg(const std::string& flag, const std::string& v) {
+  csm::DateParse p = csm::ParseDate(v);
+  if (p.error) Usage(flag + " \"" + v + "\" " + p.error);
+  return p.day;
+}
+
+std::string ReadWhole(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) Usage("cannot read \"" + path + "\"");
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// `sbg` and `bgnbd`: one input file, the model's JSON on stdout.
+int ModelCommand(int argc, char** argv) {
+  const std::string command = argv[1];
+  std::string path;
+  int indent = -1;
+  csm::SbgCommandOptions sbg;
+  csm::BgnbdCommandOptions bg;
+  for (int i = 2; i < argc; ++i) {
+    const std::string flag = argv[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= argc) Usage(flag + " needs a value");
+      return argv[++i];
+    };
+    const bool is_sbg = command == "sbg";
+    if (flag == "--pretty") indent = 2;
+    else if (flag == "--discount") sbg.discount = bg.discount = NumberArg(flag, value());
+    else if (is_sbg && flag == "--fit-periods") sbg.fit_periods = IntArg(flag, value());
+    else if (is_sbg && flag == "--horizon") sbg.horizon = IntArg(flag, value());
+    else if (!is_sbg && flag == "--calibration-end") bg.calibration_end = DateArg(flag, value());
+    else if (!is_sbg && flag == "--holdout-end") bg.holdout_end = DateArg(flag, value());
+    else if (!is_sbg && flag == "--horizon-weeks") bg.horizon_weeks = NumberArg(flag, value());
+    else if (!is_sbg && flag == "--clv-months") bg.clv_months = IntArg(flag, value());
+    else if (!is_sbg && flag == "--margin") bg.margin = csm::ParseGrossMargin(value());
+    else if (!flag.empty() && flag[0] == '-') Usage("unknown option " + flag);
+    else if (path.empty()) path = flag;
+    else Usage("more than one input file");
+  }
+  if (path.empty()) Usage(command + " needs an input file");
+  if (sbg.fit_periods && *sbg.fit_periods < 1) Usage("--fit-periods needs a whole number from 1");
+  if (sbg.horizon < 0 || bg.clv_months < 1) Usage("--horizon and --clv-months cannot be negative");
+  const std::string text = ReadWhole(path);
+  const std::string source = std::filesystem::path(path).filename().string();
+  try {
+    const std::string json = command == "sbg" ? csm::SbgCommandJson(text, source, sbg, indent)
+                                              : csm::BgnbdCommandJson(text, source, bg, indent);
+    std::fwrite(json.data(), 1, json.size(), stdout);
+    std::fputc('\n', stdout);
+    return 0;
+  } catch (const csm::CsmError& e) {
+    std::fprintf(stderr, "csmetrics: %s\n", e.what());
+    return 1;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "csmetrics: internal error: %s\n", e.what());
+    return 1;
+  }
 }
 
 Args ParseArgs(int argc, char** argv) {
@@ -120,6 +196,8 @@ void LoadFile(csm::Engine& engine, csm::TableKind kind, const std::filesystem::p
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc >= 2 && (std::strcmp(argv[1], "sbg") == 0 || std::strcmp(argv[1], "bgnbd") == 0))
+    return ModelCommand(argc, argv);
   Args args = ParseArgs(argc, argv);
   namespace fs = std::filesystem;
   if (!fs::is_directory(args.dir)) Usage("\"" + args.dir + "\" is not a directory");

@@ -67,6 +67,8 @@ Report Engine::BuildReport(const ReportOptions& options) const {
   if (ds.responses) s.csat_scale = ds.responses->csat_scale, s.ces_scale = ds.responses->ces_scale;
   s.csat_threshold = options.csat_threshold.value_or(s.csat_scale >= 10 ? 6 : (s.csat_scale + 1) * 4 / 5);
   s.clv_churn_window = options.clv_churn_window;
+  s.discount_rate = options.discount_rate;
+  s.model_horizon = options.model_horizon;
   s.segment_by = options.segment_by;
   for (int k = 0; k < kTableCount; ++k)
     if (!ds.sources[k].empty()) meta.tables.push_back(ds.sources[k]);

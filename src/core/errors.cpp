@@ -18,6 +18,7 @@ const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kUnknownTable: return "unknown_table";
     case ErrorCode::kInvalidState: return "invalid_state";
     case ErrorCode::kLimit: return "limit";
+    case ErrorCode::kUnidentifiable: return "unidentifiable_model";
     case ErrorCode::kInternal: return "internal";
   }
   return "internal";

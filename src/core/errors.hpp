@@ -21,6 +21,7 @@ enum class ErrorCode {
   kUnknownTable,         ///< a table name outside DATA.md
   kInvalidState,         ///< calls out of order (feed before begin, ...)
   kLimit,                ///< a size limit of the engine
+  kUnidentifiable,       ///< a model the data cannot pin down (no repeat buyers, ...)
   kInternal,             ///< a bug: reported, never swallowed
 };
 

@@ -11,10 +11,20 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
+// NaN counts as infinite: a gradient that could not be computed must not pass for zero.
 double MaxAbs(const std::vector<double>& v) {
   double m = 0;
-  for (double x : v) m = std::fabs(x) > m ? std::fabs(x) : m;
+  for (double x : v) {
+    if (std::isnan(x)) return kInf;
+    m = std::fabs(x) > m ? std::fabs(x) : m;
+  }
   return m;
+}
+
+bool AllFinite(const std::vector<double>& v) {
+  for (double x : v)
+    if (!std::isfinite(x)) return false;
+  return true;
 }
 
 double Dot(const std::vector<double>& a, const std::vector<double>& b) {
@@ -35,6 +45,7 @@ Matrix Identity(size_t n) {
 
 std::vector<double> NumericalGradient(const Objective& f, const std::vector<double>& x, double step) {
   std::vector<double> g(x.size()), probe = x;
+  double centre = std::numeric_limits<double>::quiet_NaN();  // f(x), only if needed
   for (size_t i = 0; i < x.size(); ++i) {
     const double h = step * (std::fabs(x[i]) > 1 ? std::fabs(x[i]) : 1.0);
     probe[i] = x[i] + h;
@@ -44,6 +55,12 @@ std::vector<double> NumericalGradient(const Objective& f, const std::vector<doub
     probe[i] = x[i];
     // (x + h) - (x - h) is the step actually taken after rounding, not 2h.
     g[i] = (up - down) / ((x[i] + h) - (x[i] - h));
+    if (std::isfinite(up) == std::isfinite(down)) continue;
+    // Within h of the edge of f's domain one side is undefined, and the central difference
+    // (+-inf) would send the line search to NaN: a one-sided difference still points inwards.
+    if (std::isnan(centre)) centre = f(x);
+    g[i] = std::isfinite(up) ? (up - centre) / ((x[i] + h) - x[i])
+                             : (centre - down) / (x[i] - (x[i] - h));
   }
   return g;
 }
@@ -75,6 +92,7 @@ OptimizeResult MinimizeBfgs(const Objective& f, std::vector<double> x, const Opt
   bool precision_limit = false;
   for (; result.iterations < options.max_iterations; ++result.iterations) {
     if (small_gradient(1)) break;
+    if (!AllFinite(g)) break;  // f undefined on both sides of x: no direction to follow
     for (size_t i = 0; i < n; ++i) {
       p[i] = 0;
       for (size_t j = 0; j < n; ++j) p[i] -= h[i][j] * g[j];

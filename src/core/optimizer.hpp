@@ -43,7 +43,8 @@ OptimizeResult MinimizeMultiStart(const Objective& f,
                                   const std::vector<std::vector<double>>& starts,
                                   const OptimizeOptions& options = {});
 
-/// Central-difference gradient with step h_i = step * max(1, |x_i|).
+/// Central-difference gradient with step h_i = step * max(1, |x_i|); one-sided where f is
+/// not finite on the other side (x within h of the edge of f's domain).
 std::vector<double> NumericalGradient(const Objective& f, const std::vector<double>& x,
                                       double step = 1e-5);
 

@@ -8,6 +8,7 @@
 
 #include "core/dates.hpp"
 #include "core/kaplan_meier.hpp"
+#include "core/predictive_models.hpp"
 
 namespace csm {
 
@@ -20,6 +21,8 @@ struct ReportOptions {
   int clv_churn_window = 6;
   std::string segment_by;
   bool feedback_weight_mrr = false;     ///< weigh comments by their customer's MRR
+  double discount_rate = 0.10;          ///< annual, for the models' CLV and DERL
+  int model_horizon = 36;               ///< months the models project
 };
 
 /// Values are exact: money in minor units of the reporting currency.
@@ -213,6 +216,8 @@ struct SegmentReport {
 struct ReportSettings {
   std::optional<double> gross_margin;
   int csat_scale = 5, csat_threshold = 4, ces_scale = 7, clv_churn_window = 6;
+  double discount_rate = 0.10;
+  int model_horizon = 36;
   std::string segment_by;
 };
 
@@ -235,6 +240,9 @@ struct Report {
   std::optional<std::vector<Cohort>> cohorts;   ///< null without subscriptions
   std::optional<SurvivalCurve> survival;        ///< null without subscriptions
   std::optional<std::vector<SegmentReport>> segments;  ///< only with segment_by
+  /// REPORT.md "models": null without the table a model needs.
+  std::optional<SbgSection> sbg;                   ///< needs subscriptions
+  std::optional<PurchaseModelsSection> purchases;  ///< bg_nbd and gamma_gamma; needs transactions
 };
 
 inline constexpr const char* kEngineVersion = "0.1.0";

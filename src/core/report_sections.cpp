@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "core/feedback.hpp"
+#include "core/predictive_models.hpp"
 #include "core/revenue.hpp"
 #include "core/segments.hpp"
 #include "core/subscription_metrics.hpp"
@@ -221,6 +222,11 @@ void AddReportSections(const Dataset& ds, const CurrencyContext& fx, Month from,
   if (ds.responses) report.overall = OverallVoiceOf(ds, from, to, {settings.csat_threshold, kZ95, {}});
   if (ds.onboarding) report.onboarding = OnboardingByStartMonth(*ds.onboarding, from, to);
   if (ds.responses) report.feedback = Feedback(ds, fx, from, to, options, settings);
+  const ModelSettings models{settings.discount_rate, settings.model_horizon, settings.gross_margin, fx.exponent()};
+  if (total)
+    report.sbg = SbgSectionOf(total->subs.FirstLifetimeSurvivors(), total->subs.ActiveByRunLength(),
+                              report.months.back().revenue->arpu, models);
+  if (ds.transactions) report.purchases = PurchaseModelsOf(*ds.transactions, FirstDayOfMonth(to + 1) - 1, models);
   if (!segmenter) return;
 
   // Every customer of any table gets its segment before the segments are listed.

@@ -10,6 +10,8 @@ namespace csm {
 // theta varies across customers as Beta(alpha, beta). Heterogeneity is what makes
 // aggregate retention rise with tenure: the churn-prone leave first.
 
+/// Every function below throws std::invalid_argument when alpha or beta is not positive and
+/// finite, or when a period, n or d is outside its documented range.
 struct SbgParams {
   double alpha = 1;
   double beta = 1;
@@ -42,12 +44,16 @@ std::vector<double> SbgRetentionCurve(const SbgParams& p, int horizon);
 /// sum_t (n_{t-1} - n_t) ln P(t) + n_T ln S(T), summed over the cohorts.
 double SbgLogLikelihood(const SbgParams& p, const std::vector<SurvivorCounts>& cohorts);
 
-/// Maximum-likelihood fit of alpha and beta (optimised as log-parameters from several fixed
-/// starts). Throws std::invalid_argument with the reason when the data are malformed or
-/// cannot identify the model: a cohort with no customers or increasing counts, no
-/// cohort with two periods, everyone churned in period 1, nobody churned at all, or an
-/// optimum at the edge of the parameter space (e.g. retention that falls with tenure,
-/// which the sBG can only approach as alpha, beta -> infinity).
+/// Maximum-likelihood fit of alpha and beta (optimised as log-parameters from several
+/// starts: fixed ones and one matched to the pooled r(1) and r(2)). Standard errors are in
+/// alpha and beta themselves. Throws std::invalid_argument with the reason when the data
+/// are malformed or cannot identify the model: no cohorts, a cohort that is empty, has no
+/// customers, a negative or non-finite count or increasing counts, no cohort observed for
+/// two periods (counts for periods 0, 1 and 2: one period shows only the ratio
+/// beta / (alpha + beta)), everyone churned in period 1, nobody churned at all, or an
+/// optimum at the edge of the parameter space: retention that does not rise with tenure,
+/// which the sBG can only approach as alpha, beta -> infinity (the geometric model fits at
+/// least as well), or no churn after period 1, approached as alpha, beta -> 0.
 SbgFit FitSbg(const std::vector<SurvivorCounts>& cohorts);
 SbgFit FitSbg(const SurvivorCounts& survivors);
 
@@ -70,5 +76,20 @@ double SbgDiscountedExpectedResidualLifetime(const SbgParams& p, double d, int n
 /// The same quantity by summing the series term by term (to 1e-15 relative): slower, for
 /// checking the closed form.
 double SbgDerlBySummation(const SbgParams& p, double d, int n);
+
+/// Expected lifetime value of a just-acquired customer who pays `margin` (margin-adjusted
+/// revenue) at the start of every period while active: margin * DEL(d).
+double SbgExpectedLifetimeValue(const SbgParams& p, double margin, double d);
+
+/// Expected residual value of an active customer about to make the n-th renewal decision
+/// (n - 1 renewals made): margin * DERL(d | alpha, beta, n).
+double SbgResidualLifetimeValue(const SbgParams& p, double margin, double d, int n);
+
+/// Value of the active base (Fader & Hardie 2010): active_by_renewals[k] customers have
+/// made k renewals and are about to make renewal k + 1, so the base is worth
+/// sum_k active_by_renewals[k] * margin * DERL(d | alpha, beta, k + 1). Counts must be
+/// non-negative and finite.
+double SbgActiveBaseValue(const SbgParams& p, const std::vector<double>& active_by_renewals,
+                          double margin, double d);
 
 }  // namespace csm

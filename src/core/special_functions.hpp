@@ -15,7 +15,7 @@ double PortableLog(double x);
 double PortableLog1p(double x);
 
 /// ln Gamma(x) for x > 0 (NaN for x <= 0; the models only ever need positive arguments).
-/// Absolute error about 1e-15 for moderate x.
+/// fdlibm's method: within a few ulp of the value, also next to the zeros at 1 and 2.
 double PortableLgamma(double x);
 
 /// ln B(a, b) = ln Gamma(a) + ln Gamma(b) - ln Gamma(a + b), for a, b > 0.
@@ -29,9 +29,11 @@ double PortableDigamma(double x);
 double PortablePow(double x, double y);
 
 /// Gauss hypergeometric 2F1(a, b; c; z) by its power series, for 0 <= z < 1 and c > 0 with
-/// a, b > 0 (all terms positive, so summation is stable). Throws std::invalid_argument
-/// outside that domain and std::runtime_error if 200,000 terms do not reach full precision
-/// (z extremely close to 1).
+/// a, b > 0 (all terms positive, so summation is stable). Stops when a rigorous bound on
+/// the rest of the series is below 2.5e-17 of the sum; rounding over the terms leaves a
+/// relative error of about 1e-15 at z = 0.9, 1e-14 at 0.99 and 5e-14 at 0.999. Throws
+/// std::invalid_argument outside that domain and std::runtime_error if 200,000 terms do
+/// not reach full precision (z extremely close to 1).
 double Hypergeometric2F1(double a, double b, double c, double z);
 
 }  // namespace csm

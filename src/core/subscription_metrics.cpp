@@ -90,6 +90,12 @@ void SubscriptionAccumulator::AddCustomer(const CustomerMonths& c) {
     if (m >= start_ && k) AddMonth(c, m, *k);
   }
   if (k && *k >= from_ && *k <= to_) AddCohort(c, *k);
+  if (const int64_t now = c.At(to_); now > 0) {
+    size_t run = 1;
+    while (c.At(to_ - Month(run)) > 0) ++run;
+    if (active_by_run_.size() <= run) active_by_run_.resize(run + 1);
+    active_by_run_[run].Add(now);
+  }
 }
 
 void SubscriptionAccumulator::AddMonth(const CustomerMonths& c, Month m, Month k) {
@@ -120,13 +126,27 @@ void SubscriptionAccumulator::AddCohort(const CustomerMonths& c, Month k) {
   CohortSums& cohort = cohorts_[size_t(k - from_)];
   ++cohort.size;
   cohort.ages.resize(size_t(to_ - k + 1));
+  cohort.first_churn.resize(cohort.ages.size());
   std::optional<int32_t> churned;
   for (Month m = k; m <= to_; ++m) {
     const int64_t v = c.At(m);
     if (v > 0) cohort.ages[size_t(m - k)].Add(v);
     else if (!churned) churned = m - k;
   }
+  if (churned) ++cohort.first_churn[size_t(*churned)];
   survival_.push_back(churned ? SurvivalObservation{*churned, true} : SurvivalObservation{to_ - k, false});
+}
+
+std::vector<std::vector<double>> SubscriptionAccumulator::FirstLifetimeSurvivors() const {
+  std::vector<std::vector<double>> out;
+  for (const CohortSums& sums : cohorts_) {
+    if (sums.size == 0) continue;
+    std::vector<double> alive(sums.first_churn.size());
+    int64_t n = sums.size;
+    for (size_t a = 0; a < alive.size(); ++a) alive[a] = double(n -= sums.first_churn[a]);
+    out.push_back(std::move(alive));
+  }
+  return out;
 }
 
 std::vector<MonthReport> SubscriptionAccumulator::Months() const {

@@ -22,6 +22,13 @@ class SubscriptionAccumulator {
   std::vector<MonthReport> Months() const;
   std::vector<Cohort> Cohorts() const;
   SurvivalCurve Survival() const { return KaplanMeier(survival_); }
+  /// Per cohort with customers (first paying month from .. to, in order): the customers
+  /// not yet churned for the first time after 0, 1, ..., to - k months. A comeback does
+  /// not revive a customer here: the sBG model follows first lifetimes only.
+  std::vector<std::vector<double>> FirstLifetimeSurvivors() const;
+  /// Customers paying at `to`, by the number of consecutive months they have paid up to
+  /// and including `to` (index n, n >= 1), with their MRR at `to`.
+  const std::vector<Movement>& ActiveByRunLength() const { return active_by_run_; }
 
   /// What unit economics needs of month m: MRR, N(m), new customers, and the customers
   /// churned in m-W+1 .. m with the sum of their N(j-1) (months before the followed
@@ -40,6 +47,7 @@ class SubscriptionAccumulator {
   struct CohortSums {
     int64_t size = 0;
     std::vector<Movement> ages;  // customers paying at age a and their MRR
+    std::vector<int64_t> first_churn;  // customers whose first month without MRR is age a
   };
   void AddMonth(const CustomerMonths& c, Month m, Month first_paying);
   void AddCohort(const CustomerMonths& c, Month k);
@@ -51,6 +59,7 @@ class SubscriptionAccumulator {
   std::vector<MonthSums> sums_;  // start-1 .. to
   std::vector<CohortSums> cohorts_;  // by first paying month, from .. to
   std::vector<SurvivalObservation> survival_;
+  std::vector<Movement> active_by_run_;
 };
 
 /// A customer's first month with MRR > 0, or none.

@@ -3,26 +3,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/json_values.hpp"
+#include "io/models_json.hpp"
+
 #include "core/money.hpp"
 #include "core/schema.hpp"
 
 namespace csm {
 namespace {
-
-using Json = nlohmann::ordered_json;
-
-// Money leaves the engine as a JSON number whose text is the exact decimal: whole
-// values as integers, others through the shortest round-trip double, which for fewer
-// than 15 significant digits is the decimal itself.
-Json Money(int64_t units, int exponent) {
-  const int64_t scale = Pow10(exponent);
-  if (units % scale == 0) return Json(units / scale);
-  return Json(static_cast<double>(units) / static_cast<double>(scale));
-}
-
-Json OptionalMoney(const std::optional<int64_t>& units, int exponent) {
-  return units ? Money(*units, exponent) : Json(nullptr);
-}
 
 Json RevenueJson(const RevenueMonth& r, int e) {
   Json j;
@@ -38,7 +26,6 @@ Json RevenueJson(const RevenueMonth& r, int e) {
   return j;
 }
 
-Json Opt(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
 
 template <class T>
 Json OptInt(const std::optional<T>& v) { return v ? Json(*v) : Json(nullptr); }
@@ -261,6 +248,8 @@ Json MetaJson(const ReportMeta& m) {
       {"csat_threshold", s.csat_threshold},
       {"ces_scale", s.ces_scale},
       {"clv_churn_window", s.clv_churn_window},
+      {"discount_rate", s.discount_rate},
+      {"model_horizon", s.model_horizon},
       {"z95", kZ95},
       {"segment_by", s.segment_by.empty() ? Json(nullptr) : Json(s.segment_by)},
   };
@@ -290,6 +279,12 @@ int Int(const Json& v, const char* key, int lo, int hi) {
     BadOption(std::string(key) + " must be a whole number from " + std::to_string(lo) + " to " +
               std::to_string(hi));
   return v.get<int>();
+}
+
+double DiscountRate(const Json& v, const char* key) {
+  if (!v.is_number() || !(v.get<double>() > 0) || v.get<double>() > 10)
+    BadOption(std::string(key) + " must be a rate above 0 and at most 10 (0.1 is 10 %)");
+  return v.get<double>();
 }
 
 Month MonthOption(const Json& v, const char* key) {
@@ -322,6 +317,7 @@ std::string ReportToJson(const Report& report, int indent) {
   }
   if (report.feedback) root["feedback"] = FeedbackJson(*report.feedback);
   else root["feedback"] = nullptr;
+  root["models"] = ModelsJson(report, e);
   root["reference_bands"] = ReferenceBandsJson();
   if (report.segments) {
     Json segments = Json::object(), cohorts = Json::object(), survival = Json::object();
@@ -425,6 +421,8 @@ bool ReportOption(ReportOptions& o, const std::string& key, const Json& v) {
   else if (key == "csatThreshold") o.csat_threshold = Int(v, "csatThreshold", 1, 100);
   else if (key == "clvChurnWindow") o.clv_churn_window = Int(v, "clvChurnWindow", 1, 120);
   else if (key == "segmentBy") o.segment_by = Str(v, "segmentBy");
+  else if (key == "discountRate") o.discount_rate = DiscountRate(v, "discountRate");
+  else if (key == "modelHorizon") o.model_horizon = Int(v, "modelHorizon", 1, 600);
   else if (key == "feedbackWeight") {
     const std::string w = Str(v, "feedbackWeight");
     if (w != "mrr" && w != "none") BadOption("feedbackWeight is \"mrr\" or \"none\"");

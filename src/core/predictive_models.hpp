@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/bgnbd_model.hpp"
+#include "core/dates.hpp"
+#include "core/gamma_gamma_model.hpp"
+#include "core/rfm_summary.hpp"
+#include "core/sbg_model.hpp"
+#include "core/tables.hpp"
+
+namespace csm {
+
+struct Movement;  // report.hpp, which includes this header
+
+// The report's `models` section: the published predictive models fitted to the engine's
+// own tables. Subscriptions give the sBG (first lifetimes of the monthly cohorts);
+// transactions give the BG/NBD and Gamma-Gamma (purchases up to the window's end).
+
+/// How the models turn fits into money: settings of the report (ReportOptions).
+struct ModelSettings {
+  double annual_discount_rate = 0.10;
+  int horizon_months = 36;               ///< projections, expectations and CLV horizons
+  std::optional<double> gross_margin;    ///< never assumed: no margin, no CLV
+  int exponent = 2;                      ///< minor-unit digits of the reporting currency
+};
+
+/// (1 + annual)^(1/12) - 1: the monthly rate that compounds to the annual one.
+double MonthlyDiscountRate(double annual);
+
+/// A 30.4375-day month (365.25 / 12) in weeks, the BG/NBD time unit of the report.
+inline constexpr double kWeeksPerMonth = 365.25 / 12.0 / 7.0;
+
+struct SbgSection {
+  std::string error;  ///< non-empty: the data cannot identify the model (the reason)
+  int64_t cohorts = 0, customers = 0;
+  SbgFit fit;
+  double monthly_discount_rate = 0;
+  std::vector<double> survival;   ///< S(0..horizon)
+  std::vector<double> retention;  ///< r(1..horizon)
+  double del = 0;                 ///< discounted expected lifetime of a new customer, months
+  std::vector<double> derl;       ///< derl[k]: DERL of a customer with k renewals made
+  std::optional<int64_t> arpu;    ///< at the window's end, minor units
+  std::optional<int64_t> clv_new_customer;  ///< margin x ARPU x DEL
+  int64_t active_customers = 0, active_mrr = 0;
+  /// Margin x sum over the customers paying at the window's end of c(to) x DERL at their
+  /// run length: what the base is worth under the fitted retention.
+  std::optional<int64_t> active_base_value;
+};
+
+/// One customer of the purchase models, for drill-down.
+struct PurchaserValue {
+  uint32_t customer = 0;
+  CustomerRfm rfm;
+  double p_alive = 1, expected_purchases = 0;
+  std::optional<double> expected_spend;  ///< Gamma-Gamma E[Z | x, zbar], major units
+  std::optional<double> clv;              ///< major units, needs a margin
+};
+
+struct PurchaseModelsSection {
+  Day calibration_end = 0;
+  int64_t customers = 0, repeat_buyers = 0;
+  std::string bgnbd_error, gamma_gamma_error;
+  BgnbdFit bgnbd;
+  GammaGammaFit gamma_gamma;
+  double expected_purchases_new_customer = 0;  ///< E[X(horizon)] of a just-acquired customer
+  double expected_purchases = 0;               ///< sum of E[Y(horizon) | x, t_x, T]
+  double expected_alive = 0;                   ///< sum of P(alive)
+  std::optional<int64_t> mean_spend;           ///< population mean spend p gamma / (q - 1)
+  std::optional<int64_t> clv_total;            ///< sum of the customers' CLV
+  std::vector<PurchaserValue> purchasers;      ///< by customer index
+};
+
+/// The sBG fit on the cohorts' first lifetimes (SubscriptionAccumulator) and the value of
+/// the active base. `active_by_run[n]`: customers paying for the last n months and their MRR.
+SbgSection SbgSectionOf(const std::vector<SurvivorCounts>& cohorts, const std::vector<Movement>& active_by_run,
+                        std::optional<int64_t> arpu, const ModelSettings& settings);
+
+/// The BG/NBD and Gamma-Gamma fits on the transactions up to `calibration_end`, times in
+/// weeks, and every customer's expectations over the horizon.
+PurchaseModelsSection PurchaseModelsOf(const TransactionsTable& t, Day calibration_end,
+                                       const ModelSettings& settings);
+
+}  // namespace csm
