@@ -3,8 +3,8 @@
 // csmetrics report DATA_DIR [options]: the same command as the native build, over the
 // wasm engine. Both print the report through the engine's one JSON writer, so their
 // output is byte-identical.
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { createEngine, CsMetricsError, TABLES } from '../web/csmetrics.js';
 
@@ -19,6 +19,12 @@ Reads NAME.csv or NAME.json for each table of DATA.md found in DATA_DIR
 exchange_rates) and prints the report as JSON; \`drill\` prints the customers behind
 one figure (NAME: new, reactivation, expansion, contraction, churn, churn_voluntary,
 churn_involuntary, churn_unknown, upsell, cross_sell, retained, paying).
+       csmetrics sbg SURVIVORS.csv [--fit-periods N] [--discount D] [--horizon N] [--pretty]
+         fits the shifted-beta-geometric model to \`period,<column>...\` survivor counts
+       csmetrics bgnbd DATA [--calibration-end DATE] [--holdout-end DATE] [--horizon-weeks W]
+         [--clv-months N] [--discount D] [--margin M] [--pretty]
+         fits BG/NBD and Gamma-Gamma to a transactions table, CDNOW purchase file or RFM
+         summary (ID,x,t_x,T[,zbar] or ID,frequency,recency,T)
 `;
 
 function usage(problem) {
@@ -82,7 +88,60 @@ function parseArgs(argv) {
   return a;
 }
 
+// sbg and bgnbd: one input file; the flags mirror the native CLI's, and the engine parses
+// the same text, so both print the same bytes.
+function parseModelArgs(argv) {
+  const command = argv[0];
+  const a = { command, path: null, options: {}, pretty: false };
+  const number = (flag, v) => {
+    if (!/^[+]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v) || !(Number(v) > 0)) usage(`${flag} needs a number above 0`);
+    return Number(v);
+  };
+  const whole = (flag, v) => {
+    if (!/^[+-]?\d+$/.test(v)) usage(`${flag} needs a whole number`);
+    return Number(v);
+  };
+  const sbgFlags = { '--fit-periods': ['fitPeriods', whole], '--horizon': ['horizon', whole] };
+  const bgFlags = {
+    '--calibration-end': ['calibrationEnd', (f, v) => v], '--holdout-end': ['holdoutEnd', (f, v) => v],
+    '--horizon-weeks': ['horizonWeeks', number], '--clv-months': ['clvMonths', whole],
+    '--margin': ['margin', (f, v) => v],
+  };
+  const flags = { '--discount': ['discount', number], ...(command === 'sbg' ? sbgFlags : bgFlags) };
+  for (let i = 1; i < argv.length; i++) {
+    const flag = argv[i];
+    if (flag === '--pretty') a.pretty = true;
+    else if (flags[flag]) {
+      if (i + 1 >= argv.length) usage(`${flag} needs a value`);
+      const [key, parse] = flags[flag];
+      a.options[key] = parse(flag, argv[++i]);
+    } else if (flag.startsWith('-')) usage(`unknown option ${flag}`);
+    else if (a.path !== null) usage('more than one input file');
+    else a.path = flag;
+  }
+  if (a.path === null) usage(`${command} needs an input file`);
+  if (a.options.fitPeriods !== undefined && a.options.fitPeriods < 1) usage('--fit-periods needs a whole number from 1');
+  if (a.options.horizon < 0 || a.options.clvMonths < 1) usage('--horizon and --clv-months cannot be negative');
+  return a;
+}
+
+async function modelMain(argv) {
+  const args = parseModelArgs(argv);
+  let text;
+  try {
+    text = readFileSync(args.path);
+  } catch {
+    usage(`cannot read "${args.path}"`);
+  }
+  const engine = await createEngine();
+  const options = { ...args.options, source: basename(args.path) };
+  const indent = args.pretty ? 2 : -1;
+  const out = args.command === 'sbg' ? await engine.sbgJson(text, options, indent) : await engine.bgnbdJson(text, options, indent);
+  process.stdout.write(out + '\n');
+}
+
 async function main() {
+  if (process.argv[2] === 'sbg' || process.argv[2] === 'bgnbd') return modelMain(process.argv.slice(2));
   const args = parseArgs(process.argv.slice(2));
   if (!existsSync(args.dir) || !statSync(args.dir).isDirectory()) {
     usage(`"${args.dir}" is not a directory`);

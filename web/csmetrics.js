@@ -108,6 +108,32 @@ async function* chunksOf(source) {
   }
 }
 
+// The model commands take one whole text: survivor tables and RFM summaries are small, and
+// the CDNOW master file is 1.8 MB. Plain objects become the CSV the engine reads.
+async function modelText(kind, source) {
+  if (kind === 'sbg' && source && typeof source === 'object' && source.columns && !ArrayBuffer.isView(source)) {
+    const names = Object.keys(source.columns);
+    const length = Math.max(0, ...names.map((n) => source.columns[n].length));
+    const rows = [['period', ...names.map(csvCell)].join(',')];
+    for (let t = 0; t < length; t++) rows.push([t, ...names.map((n) => source.columns[n][t] ?? '')].join(','));
+    return rows.join('\n');
+  }
+  if (kind === 'bgnbd' && Array.isArray(source)) {
+    const spend = source.some((c) => c.zbar !== undefined);
+    const rows = [spend ? 'ID,x,t_x,T,zbar' : 'ID,x,t_x,T'];
+    for (const c of source) rows.push([csvCell(String(c.id)), c.x, c.t_x, c.T, ...(spend ? [c.zbar ?? 0] : [])].join(','));
+    return rows.join('\n');
+  }
+  if (typeof source === 'string') return source;
+  const parts = [];
+  for await (const piece of chunksOf(source)) parts.push(piece.slice());
+  return new TextDecoder().decode(await new Blob(parts).arrayBuffer());
+}
+
+function csvCell(text) {
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
 function sizeOf(source) {
   if (typeof source === 'string') return source.length;
   if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) return source.byteLength;
@@ -166,6 +192,35 @@ class Engine {
     });
   }
 
+  /**
+   * Fits the shifted-beta-geometric model (Fader and Hardie 2007) to survivor counts: a
+   * `period,<column>...` CSV (string, bytes, Blob) or `{ columns: { name: [n0, n1, ...] } }`.
+   * Options: fitPeriods, discount (per period), horizon. Same JSON as `csmetrics sbg`.
+   */
+  sbg(source, options = {}) {
+    return this.#serial(async () => check(await this.#model('sbg', source, options, -1)));
+  }
+
+  /** sbg as JSON text, byte for byte what `csmetrics sbg` prints. */
+  sbgJson(source, options = {}, indent = -1) {
+    return this.#serial(() => this.#model('sbg', source, options, indent, true));
+  }
+
+  /**
+   * Fits BG/NBD and Gamma-Gamma (Fader, Hardie and Lee 2005) to purchases: a transactions
+   * table (`customer_id,date,amount`), a CDNOW purchase file, an RFM summary CSV
+   * (`ID,x,t_x,T[,zbar]` or `ID,frequency,recency,T`) or an array of `{ id, x, t_x, T, zbar? }`.
+   * Options: calibrationEnd, holdoutEnd, horizonWeeks, clvMonths, discount (annual), margin.
+   */
+  bgnbd(source, options = {}) {
+    return this.#serial(async () => check(await this.#model('bgnbd', source, options, -1)));
+  }
+
+  /** bgnbd as JSON text, byte for byte what `csmetrics bgnbd` prints. */
+  bgnbdJson(source, options = {}, indent = -1) {
+    return this.#serial(() => this.#model('bgnbd', source, options, indent, true));
+  }
+
   /** The canonical columns of a table of DATA.md, with whether each is required. */
   columns(table) {
     return this.#serial(async () => check(this.#live().columns(String(table))));
@@ -206,6 +261,14 @@ class Engine {
     const run = this.#busy.then(task, task);
     this.#busy = run.catch(() => {});
     return run;
+  }
+
+  async #model(kind, source, options, indent, raw = false) {
+    const { source: name, ...rest } = options ?? {};
+    const text = await modelText(kind, source);
+    const out = this.#live()[kind](text, String(name ?? fileName(source) ?? kind), JSON.stringify(rest), indent);
+    if (raw) check(out.startsWith('{"error"') ? out : '');
+    return out;
   }
 
   async #load(table, source, options) {

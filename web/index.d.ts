@@ -13,7 +13,8 @@ export declare const engineVersion: string;
 export type ErrorCode =
   | 'invalid_value' | 'missing_column' | 'duplicate_column' | 'field_count' | 'duplicate_key'
   | 'malformed_csv' | 'malformed_json' | 'missing_exchange_rate' | 'mixed_currency'
-  | 'invalid_option' | 'unknown_table' | 'invalid_state' | 'limit' | 'internal' | 'aborted';
+  | 'invalid_option' | 'unknown_table' | 'invalid_state' | 'limit' | 'unidentifiable_model'
+  | 'internal' | 'aborted';
 
 export declare class CsMetricsError extends Error {
   readonly name: 'CsMetricsError';
@@ -82,6 +83,10 @@ export interface ReportOptions {
   csatThreshold?: number;
   clvChurnWindow?: number;
   segmentBy?: string;
+  /** Annual discount rate of the models' DERL and CLV; 0.1 by default. */
+  discountRate?: number;
+  /** Months the models project (survival, expected purchases, CLV); 36 by default. */
+  modelHorizon?: number;
 }
 
 /** Money in major units of meta.currency, always a whole number of minor units. */
@@ -227,7 +232,9 @@ export interface Survival {
 
 export type DrillMovement =
   | 'new' | 'reactivation' | 'expansion' | 'contraction' | 'churn' | 'churn_voluntary'
-  | 'churn_involuntary' | 'churn_unknown' | 'upsell' | 'cross_sell' | 'retained' | 'paying';
+  | 'churn_involuntary' | 'churn_unknown' | 'upsell' | 'cross_sell' | 'retained' | 'paying'
+  /** The models' customers at the end of `month`: subscribers (sbg) or purchasers (bg_nbd). */
+  | 'sbg' | 'bg_nbd';
 
 export interface DrillDownOptions extends ReportOptions {
   month: string;
@@ -242,7 +249,15 @@ export interface DrillDown {
   segment_by: string | null;
   segment: string | null;
   /** Sorted by customer_id; mrr_prev is c(m-1) at month m's exchange rate. */
-  customers: { customer_id: string; mrr_prev: Money; mrr: Money; amount: Money; churn_type?: string; segment?: string }[];
+  customers: {
+    customer_id: string; mrr_prev?: Money; mrr?: Money; amount: Money; churn_type?: string; segment?: string;
+    /** movement sbg: months paid in a row, DERL (months) and CLV (null without a gross margin). */
+    paying_months?: number; derl?: number;
+    /** movement bg_nbd: the RFM summary in weeks and the customer's expectations. */
+    x?: number; t_x?: number; T?: number; zbar?: number; p_alive?: number;
+    expected_purchases?: number; expected_spend?: number | null;
+    clv?: Money | null;
+  }[];
   total: { customers: number; amount: Money };
 }
 
@@ -258,11 +273,90 @@ export interface ReportMeta {
     csat_threshold: number;
     ces_scale: number;
     clv_churn_window: number;
+    discount_rate: number;
+    model_horizon: number;
     z95: number;
     segment_by: string | null;
   };
   tables: string[];
   rejected: string[];
+}
+
+/** A model the data could not identify: the reason instead of parameters. */
+export interface ModelError { error: string }
+
+export interface SbgReport {
+  period: 'month'; cohorts: number; customers: number;
+  alpha: number; beta: number; se_alpha: number | null; se_beta: number | null;
+  log_likelihood: number; iterations: number;
+  /** Annual, and its monthly equivalent. */
+  discount_rate: number; monthly_discount_rate: number;
+  /** Observed first-lifetime survival by month of tenure (cohorts pooled), beside the fitted S(0..horizon) and r(1..horizon). */
+  observed_survival: number[]; survival: number[]; retention: number[];
+  /** Discounted expected lifetime of a new customer, in months. */
+  del: number;
+  /** derl[k]: discounted expected residual lifetime of a customer with k renewals. */
+  derl: number[];
+  arpu: Money | null; clv_new_customer: Money | null;
+  active_base: { customers: number; mrr: Money; value: Money | null };
+}
+
+export interface BgNbdReport {
+  time_unit: 'week'; calibration_end: string; customers: number; repeat_buyers: number;
+  r: number; alpha: number; a: number; b: number;
+  se_r: number | null; se_alpha: number | null; se_a: number | null; se_b: number | null;
+  log_likelihood: number; iterations: number; horizon_months: number;
+  expected_purchases_new_customer: number; expected_purchases: number; expected_alive: number;
+}
+
+export interface GammaGammaReport {
+  repeat_buyers: number; p: number; q: number; gamma: number;
+  se_p: number | null; se_q: number | null; se_gamma: number | null;
+  log_likelihood: number; excluded_repeat_buyers: number; iterations: number;
+  mean_spend: Money | null; horizon_months: number; discount_rate: number; clv_total: Money | null;
+}
+
+export interface Models {
+  sbg: SbgReport | (ModelError & { period: 'month'; cohorts: number; customers: number; observed_survival: number[] }) | null;
+  bg_nbd: BgNbdReport | (ModelError & { time_unit: 'week'; calibration_end: string; customers: number; repeat_buyers: number }) | null;
+  gamma_gamma: GammaGammaReport | (ModelError & { repeat_buyers: number }) | null;
+}
+
+export interface SbgOptions { fitPeriods?: number; discount?: number; horizon?: number; source?: string }
+
+export interface SbgResult {
+  model: 'sbg';
+  discount: number;
+  fits: {
+    name: string; cohort_size: number; fit_periods: number;
+    alpha: number; beta: number; se_alpha: number | null; se_beta: number | null;
+    log_likelihood: number; iterations: number; del: number;
+    periods: {
+      t: number; survivors: number | null; observed_survival: number | null; observed_retention: number | null;
+      survival: number; retention: number | null; derl: number;
+    }[];
+  }[];
+}
+
+export interface BgNbdOptions {
+  calibrationEnd?: string; holdoutEnd?: string; horizonWeeks?: number; clvMonths?: number;
+  discount?: number; margin?: number; source?: string;
+}
+
+export interface BgNbdResult {
+  model: 'bg_nbd'; input: 'summary' | 'purchases' | 'transactions'; time_unit: 'week';
+  calibration_end: string | null; customers: number; repeat_buyers: number;
+  bg_nbd: { r: number; alpha: number; a: number; b: number; se_r: number | null; se_alpha: number | null;
+    se_a: number | null; se_b: number | null; log_likelihood: number; iterations: number };
+  gamma_gamma: { p: number; q: number; gamma: number; se_p: number | null; se_q: number | null;
+    se_gamma: number | null; log_likelihood: number; excluded_repeat_buyers: number; iterations: number } | ModelError;
+  horizon_weeks: number; clv_months: number; discount: number; margin: number | null;
+  holdout?: { end: string; weeks: number; actual_purchases: number; expected_purchases: number };
+  customer_values: {
+    id: string; x: number; t_x: number; T: number; zbar?: number; holdout_x?: number;
+    p_alive: number; expected_purchases: number; expected_spend: number | null;
+    expected_revenue: number | null; clv: number | null;
+  }[];
 }
 
 export interface Report {
@@ -275,6 +369,7 @@ export interface Report {
   /** Cohorts by first paying month; null without subscriptions. */
   cohorts: Record<string, Cohort> | null;
   survival: Survival | null;
+  models: Models;
   /** With segmentBy: the months of every value of the attribute. */
   segments?: Record<string, Record<string, MonthReport>>;
   segment_cohorts?: Record<string, Record<string, Cohort>>;
@@ -295,6 +390,12 @@ export interface Engine {
   drillDown(options: DrillDownOptions): Promise<DrillDown>;
   drillDownJson(options: DrillDownOptions, indent?: number): Promise<string>;
   reset(): Promise<void>;
+  /** Fits the sBG to survivor counts (a `period,<column>...` CSV or { columns }), as `csmetrics sbg`. */
+  sbg(source: Source | { columns: Record<string, number[]> }, options?: SbgOptions): Promise<SbgResult>;
+  sbgJson(source: Source | { columns: Record<string, number[]> }, options?: SbgOptions, indent?: number): Promise<string>;
+  /** Fits BG/NBD and Gamma-Gamma to purchases or an RFM summary, as `csmetrics bgnbd`. */
+  bgnbd(source: Source | { id: string; x: number; t_x: number; T: number; zbar?: number }[], options?: BgNbdOptions): Promise<BgNbdResult>;
+  bgnbdJson(source: Source | { id: string; x: number; t_x: number; T: number; zbar?: number }[], options?: BgNbdOptions, indent?: number): Promise<string>;
   /** The canonical columns of a table, for a column-mapping step. */
   columns(table: TableName): Promise<{ name: string; required: boolean }[]>;
   /** Bytes of wasm memory reserved (shared by the engines of one module; never shrinks). */
@@ -324,4 +425,4 @@ export interface WorkerEngineOptions extends CreateEngineOptions {
  * The same engine in a module Web Worker: loading and computing never block the page.
  * load() reports progress through onProgress and stops on its AbortSignal (code 'aborted').
  */
-export declare function createWorkerEngine(options?: WorkerEngineOptions): Promise<Omit<Engine, 'wasmMemoryBytes' | 'wasmHeapInUse'>>;
+export declare function createWorkerEngine(options?: WorkerEngineOptions): Promise<Omit<Engine, 'wasmMemoryBytes' | 'wasmHeapInUse' | 'sbgJson' | 'bgnbdJson'>>;

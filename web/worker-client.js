@@ -58,6 +58,8 @@ class WorkerEngine {
   drillDown(options) { return this.#call({ op: 'drillDown', options }); }
   reset() { return this.#call({ op: 'reset' }); }
   columns(table) { return this.#call({ op: 'columns', table }); }
+  sbg(source, options = {}) { return this.#call({ op: 'sbg', source, options }); }
+  bgnbd(source, options = {}) { return this.#call({ op: 'bgnbd', source, options }); }
 
   /** Stops the worker and frees its memory. */
   dispose() {

@@ -61,6 +61,8 @@ async function handle(msg) {
     case 'drillDown': return engine.drillDown(msg.options);
     case 'reset': return engine.reset();
     case 'columns': return engine.columns(msg.table);
+    case 'sbg': return engine.sbg(msg.source, msg.options ?? {});
+    case 'bgnbd': return engine.bgnbd(msg.source, msg.options ?? {});
     default: throw new Error(`unknown request ${msg.op}`);
   }
 }

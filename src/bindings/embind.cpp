@@ -11,6 +11,7 @@
 
 #include "core/engine.hpp"
 #include "core/schema.hpp"
+#include "io/model_commands.hpp"
 #include "io/report_json.hpp"
 
 namespace {
@@ -69,6 +70,13 @@ class WasmEngine {
     });
   }
   void Reset() { engine_.Reset(); }
+  /// `csmetrics sbg` and `csmetrics bgnbd` on a whole input text; no engine state involved.
+  std::string Sbg(const std::string& text, const std::string& source, const std::string& options, int indent) {
+    return Guard([&] { return csm::SbgCommandJson(text, source, csm::SbgOptionsFromJson(options), indent); });
+  }
+  std::string Bgnbd(const std::string& text, const std::string& source, const std::string& options, int indent) {
+    return Guard([&] { return csm::BgnbdCommandJson(text, source, csm::BgnbdOptionsFromJson(options), indent); });
+  }
   std::string Columns(const std::string& table) {
     return Guard([&] {
       auto kind = csm::TableFromName(table);
@@ -99,6 +107,8 @@ EMSCRIPTEN_BINDINGS(csmetrics) {
       .function("report", &WasmEngine::Report)
       .function("drillDown", &WasmEngine::DrillDown)
       .function("columns", &WasmEngine::Columns)
-      .function("reset", &WasmEngine::Reset);
+      .function("reset", &WasmEngine::Reset)
+      .function("sbg", &WasmEngine::Sbg)
+      .function("bgnbd", &WasmEngine::Bgnbd);
   emscripten::constant("engineVersion", std::string(csm::kEngineVersion));
 }

@@ -89,6 +89,17 @@ std::string ReadWhole(const std::string& path) {
 }
 
 // `sbg` and `bgnbd`: one input file, the model's JSON on stdout.
+int ModelCommand(int argc, char** argv);
+
+int RunModelCommand(int argc, char** argv) {
+  try {
+    return ModelCommand(argc, argv);
+  } catch (const csm::CsmError& e) {  // an option's value the engine rejects
+    std::fprintf(stderr, "csmetrics: %s\n", e.what());
+    return 1;
+  }
+}
+
 int ModelCommand(int argc, char** argv) {
   const std::string command = argv[1];
   std::string path;
@@ -197,8 +208,14 @@ void LoadFile(csm::Engine& engine, csm::TableKind kind, const std::filesystem::p
 
 int main(int argc, char** argv) {
   if (argc >= 2 && (std::strcmp(argv[1], "sbg") == 0 || std::strcmp(argv[1], "bgnbd") == 0))
-    return ModelCommand(argc, argv);
-  Args args = ParseArgs(argc, argv);
+    return RunModelCommand(argc, argv);
+  Args args;
+  try {
+    args = ParseArgs(argc, argv);
+  } catch (const csm::CsmError& e) {  // e.g. a gross margin the engine rejects, as over wasm
+    std::fprintf(stderr, "csmetrics: %s\n", e.what());
+    return 1;
+  }
   namespace fs = std::filesystem;
   if (!fs::is_directory(args.dir)) Usage("\"" + args.dir + "\" is not a directory");
   try {

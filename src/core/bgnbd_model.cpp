@@ -17,7 +17,6 @@ namespace csm {
 
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // e^y - 1, accurate for small |y| too (Kahan's trick: the rounding error of u = e^y cancels
 // in (u - 1) / ln u).

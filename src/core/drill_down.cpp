@@ -52,10 +52,41 @@ bool Matches(const std::string& wanted, MovementKind kind, const SubscriptionsTa
 
 }  // namespace
 
+bool IsModelDrillDown(const std::string& movement) { return movement == "sbg" || movement == "bg_nbd"; }
+
+DrillDown DrillDownModel(const Dataset& ds, const Report& report, const DrillDownQuery& query) {
+  if (query.segment) throw CsmError(ErrorCode::kInvalidOption, "the models are fitted on every customer: drop segment");
+  DrillDown out{query, {}, 0, report.meta.minor_unit_exponent};
+  out.query.segment_by.clear();
+  auto add = [&](uint32_t customer, int64_t mrr, std::optional<int64_t> clv) -> DrillDownRow& {
+    DrillDownRow& row = out.customers.emplace_back();
+    row.customer_id = std::string(ds.customers.Get(customer));
+    row.mrr = mrr;
+    row.amount = clv.value_or(0);
+    out.amount += row.amount;
+    return row;
+  };
+  if (query.movement == "sbg") {
+    if (!report.sbg) throw CsmError(ErrorCode::kInvalidOption, "the sbg model needs the subscriptions table");
+    if (!report.sbg->error.empty())
+      throw CsmError(ErrorCode::kUnidentifiable, "the sbg model could not be fitted: " + report.sbg->error);
+    for (const SubscriberValue& v : report.sbg->subscribers)
+      add(v.subscriber.customer, v.subscriber.mrr, v.clv).subscriber = v;
+  } else {
+    if (!report.purchases) throw CsmError(ErrorCode::kInvalidOption, "the bg_nbd model needs the transactions table");
+    if (!report.purchases->bgnbd_error.empty())
+      throw CsmError(ErrorCode::kUnidentifiable, "the bg_nbd model could not be fitted: " + report.purchases->bgnbd_error);
+    for (const PurchaserValue& v : report.purchases->purchasers) add(v.customer, 0, v.clv).purchaser = v;
+  }
+  std::sort(out.customers.begin(), out.customers.end(),
+            [](const DrillDownRow& a, const DrillDownRow& b) { return a.customer_id < b.customer_id; });
+  return out;
+}
+
 const std::vector<std::string>& DrillDownMovements() {
   static const std::vector<std::string> names = {
       "new", "reactivation", "expansion", "contraction", "churn", "churn_voluntary",
-      "churn_involuntary", "churn_unknown", "upsell", "cross_sell", "retained", "paying"};
+      "churn_involuntary", "churn_unknown", "upsell", "cross_sell", "retained", "paying", "sbg", "bg_nbd"};
   return names;
 }
 
@@ -65,7 +96,7 @@ DrillDown DrillDownMovement(const Dataset& ds, const CurrencyContext& fx, const 
     throw CsmError(ErrorCode::kInvalidOption, "movement " + QuoteForMessage(query.movement) +
                                                   " is not one of new, reactivation, expansion, contraction, "
                                                   "churn, churn_voluntary, churn_involuntary, churn_unknown, "
-                                                  "upsell, cross_sell, retained, paying");
+                                                  "upsell, cross_sell, retained, paying, sbg, bg_nbd");
   if (query.segment && query.segment_by.empty())
     throw CsmError(ErrorCode::kInvalidOption, "segment needs segmentBy");
   DrillDown out{query, {}, 0, fx.exponent()};

@@ -87,6 +87,13 @@ Report Engine::BuildReport(const ReportOptions& options) const {
 }
 
 DrillDown Engine::BuildDrillDown(const ReportOptions& options, DrillDownQuery query) const {
+  if (IsModelDrillDown(query.movement)) {
+    ReportOptions at = options;
+    at.to = query.month;
+    if (at.from && *at.from > query.month) at.from = query.month;
+    query.to = query.month;
+    return DrillDownModel(*ds_, BuildReport(at), query);
+  }
   const ReportWindow window = ResolveWindow(*ds_, options);
   CurrencyContext fx(*ds_, options.currency);
   query.to = window.to.value_or(query.month);

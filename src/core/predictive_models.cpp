@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "core/predictive_models.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
 #include "core/money.hpp"
-#include "core/report.hpp"
 #include "core/special_functions.hpp"
 
 namespace csm {
@@ -27,19 +27,24 @@ void ProjectSbg(SbgSection& s, const ModelSettings& settings) {
     s.derl.push_back(SbgDiscountedExpectedResidualLifetime(p, s.monthly_discount_rate, k + 1));
 }
 
-void ValueSbg(SbgSection& s, const std::vector<Movement>& active_by_run, const ModelSettings& settings) {
-  double base = 0;
-  for (size_t n = 1; n < active_by_run.size(); ++n) {
-    const Movement& run = active_by_run[n];
-    if (run.customers == 0) continue;
-    s.active_customers += run.customers;
-    s.active_mrr += run.amount;
-    // Paying for n months: n - 1 renewals made, the n-th decision comes next.
-    base += MajorOf(run.amount, settings.exponent) *
-            SbgDiscountedExpectedResidualLifetime(s.fit.params, s.monthly_discount_rate, int(n));
+void ValueSbg(SbgSection& s, const std::vector<ActiveSubscriber>& active, const ModelSettings& settings) {
+  std::vector<double> derl;  // by run length: one series per distinct run, not per customer
+  int64_t base = 0;
+  for (const ActiveSubscriber& a : active) {
+    while (derl.size() <= size_t(a.run))
+      derl.push_back(SbgDiscountedExpectedResidualLifetime(s.fit.params, s.monthly_discount_rate,
+                                                           std::max(1, int(derl.size()))));
+    SubscriberValue v{a, derl[size_t(a.run)], std::nullopt};
+    if (settings.gross_margin) {
+      v.clv = ToMinor(MajorOf(a.mrr, settings.exponent) * *settings.gross_margin * v.derl, settings.exponent);
+      base += *v.clv;
+    }
+    s.active_customers += 1;
+    s.active_mrr += a.mrr;
+    s.subscribers.push_back(v);
   }
   if (!settings.gross_margin) return;
-  s.active_base_value = ToMinor(base * *settings.gross_margin, settings.exponent);
+  s.active_base_value = base;
   if (s.arpu) s.clv_new_customer = ToMinor(MajorOf(*s.arpu, settings.exponent) * *settings.gross_margin * s.del,
                                            settings.exponent);
 }
@@ -72,28 +77,40 @@ void ValuePurchasers(PurchaseModelsSection& s, const ModelSettings& settings) {
   clv.periods = settings.horizon_months;
   clv.discount_rate = MonthlyDiscountRate(settings.annual_discount_rate);
   clv.margin = settings.gross_margin.value_or(1.0);
-  double total = 0;
+  int64_t total = 0;
   for (PurchaserValue& v : s.purchasers) {
     if (v.rfm.x == 0 && g.q <= 1) continue;  // no population mean spend to fall back on
     v.expected_spend = GammaGammaConditionalExpectedSpend(g, v.rfm.x, v.rfm.zbar);
     if (!settings.gross_margin || !s.bgnbd_error.empty()) continue;
-    v.clv = CustomerLifetimeValue(s.bgnbd.params, g, v.rfm, clv);
+    v.clv = ToMinor(CustomerLifetimeValue(s.bgnbd.params, g, v.rfm, clv), settings.exponent);
     total += *v.clv;
   }
-  if (settings.gross_margin && s.bgnbd_error.empty()) s.clv_total = ToMinor(total, settings.exponent);
+  if (settings.gross_margin && s.bgnbd_error.empty()) s.clv_total = total;
+}
+
+std::vector<double> PooledSurvival(const std::vector<SurvivorCounts>& cohorts) {
+  std::vector<double> out{1.0};
+  for (size_t t = 1;; ++t) {
+    double before = 0, now = 0;
+    for (const SurvivorCounts& c : cohorts)
+      if (c.size() > t) before += c[t - 1], now += c[t];
+    if (before == 0) return out;
+    out.push_back(out.back() * now / before);
+  }
 }
 
 }  // namespace
 
 double MonthlyDiscountRate(double annual) { return PortablePow(1.0 + annual, 1.0 / 12.0) - 1.0; }
 
-SbgSection SbgSectionOf(const std::vector<SurvivorCounts>& cohorts, const std::vector<Movement>& active_by_run,
+SbgSection SbgSectionOf(const std::vector<SurvivorCounts>& cohorts, const std::vector<ActiveSubscriber>& active,
                         std::optional<int64_t> arpu, const ModelSettings& settings) {
   SbgSection s;
   s.cohorts = int64_t(cohorts.size());
   for (const SurvivorCounts& c : cohorts) s.customers += int64_t(c.front());
   s.monthly_discount_rate = MonthlyDiscountRate(settings.annual_discount_rate);
   s.arpu = arpu;
+  s.observed_survival = PooledSurvival(cohorts);
   try {
     s.fit = FitSbg(cohorts);
   } catch (const std::invalid_argument& e) {
@@ -101,7 +118,7 @@ SbgSection SbgSectionOf(const std::vector<SurvivorCounts>& cohorts, const std::v
     return s;
   }
   ProjectSbg(s, settings);
-  ValueSbg(s, active_by_run, settings);
+  ValueSbg(s, active, settings);
   return s;
 }
 

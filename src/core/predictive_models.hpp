@@ -14,8 +14,6 @@
 
 namespace csm {
 
-struct Movement;  // report.hpp, which includes this header
-
 // The report's `models` section: the published predictive models fitted to the engine's
 // own tables. Subscriptions give the sBG (first lifetimes of the monthly cohorts);
 // transactions give the BG/NBD and Gamma-Gamma (purchases up to the window's end).
@@ -34,11 +32,28 @@ double MonthlyDiscountRate(double annual);
 /// A 30.4375-day month (365.25 / 12) in weeks, the BG/NBD time unit of the report.
 inline constexpr double kWeeksPerMonth = 365.25 / 12.0 / 7.0;
 
+/// A customer paying at the window's end: `run` consecutive paying months up to it.
+struct ActiveSubscriber {
+  uint32_t customer = 0;
+  int32_t run = 0;
+  int64_t mrr = 0;  ///< c(to), minor units
+};
+
+/// One subscriber's residual value under the fitted sBG, for drill-down.
+struct SubscriberValue {
+  ActiveSubscriber subscriber;
+  double derl = 0;             ///< DERL at decision `run` (run - 1 renewals made)
+  std::optional<int64_t> clv;  ///< margin x c(to) x DERL, minor units; needs a margin
+};
+
 struct SbgSection {
   std::string error;  ///< non-empty: the data cannot identify the model (the reason)
   int64_t cohorts = 0, customers = 0;
   SbgFit fit;
   double monthly_discount_rate = 0;
+  /// Observed first-lifetime survival by month of tenure, the cohorts pooled: the product of
+  /// (customers of the cohorts seen at t still there) / (the same cohorts' customers at t-1).
+  std::vector<double> observed_survival;
   std::vector<double> survival;   ///< S(0..horizon)
   std::vector<double> retention;  ///< r(1..horizon)
   double del = 0;                 ///< discounted expected lifetime of a new customer, months
@@ -46,9 +61,9 @@ struct SbgSection {
   std::optional<int64_t> arpu;    ///< at the window's end, minor units
   std::optional<int64_t> clv_new_customer;  ///< margin x ARPU x DEL
   int64_t active_customers = 0, active_mrr = 0;
-  /// Margin x sum over the customers paying at the window's end of c(to) x DERL at their
-  /// run length: what the base is worth under the fitted retention.
+  /// Sum of the subscribers' CLV: what the base is worth under the fitted retention.
   std::optional<int64_t> active_base_value;
+  std::vector<SubscriberValue> subscribers;  ///< walk order
 };
 
 /// One customer of the purchase models, for drill-down.
@@ -57,7 +72,7 @@ struct PurchaserValue {
   CustomerRfm rfm;
   double p_alive = 1, expected_purchases = 0;
   std::optional<double> expected_spend;  ///< Gamma-Gamma E[Z | x, zbar], major units
-  std::optional<double> clv;              ///< major units, needs a margin
+  std::optional<int64_t> clv;             ///< minor units; needs a margin and both fits
 };
 
 struct PurchaseModelsSection {
@@ -70,13 +85,13 @@ struct PurchaseModelsSection {
   double expected_purchases = 0;               ///< sum of E[Y(horizon) | x, t_x, T]
   double expected_alive = 0;                   ///< sum of P(alive)
   std::optional<int64_t> mean_spend;           ///< population mean spend p gamma / (q - 1)
-  std::optional<int64_t> clv_total;            ///< sum of the customers' CLV
+  std::optional<int64_t> clv_total;            ///< sum of the customers' CLV (each rounded)
   std::vector<PurchaserValue> purchasers;      ///< by customer index
 };
 
 /// The sBG fit on the cohorts' first lifetimes (SubscriptionAccumulator) and the value of
-/// the active base. `active_by_run[n]`: customers paying for the last n months and their MRR.
-SbgSection SbgSectionOf(const std::vector<SurvivorCounts>& cohorts, const std::vector<Movement>& active_by_run,
+/// the customers paying at the window's end.
+SbgSection SbgSectionOf(const std::vector<SurvivorCounts>& cohorts, const std::vector<ActiveSubscriber>& active,
                         std::optional<int64_t> arpu, const ModelSettings& settings);
 
 /// The BG/NBD and Gamma-Gamma fits on the transactions up to `calibration_end`, times in

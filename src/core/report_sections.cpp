@@ -224,7 +224,7 @@ void AddReportSections(const Dataset& ds, const CurrencyContext& fx, Month from,
   if (ds.responses) report.feedback = Feedback(ds, fx, from, to, options, settings);
   const ModelSettings models{settings.discount_rate, settings.model_horizon, settings.gross_margin, fx.exponent()};
   if (total)
-    report.sbg = SbgSectionOf(total->subs.FirstLifetimeSurvivors(), total->subs.ActiveByRunLength(),
+    report.sbg = SbgSectionOf(total->subs.FirstLifetimeSurvivors(), total->subs.Active(),
                               report.months.back().revenue->arpu, models);
   if (ds.transactions) report.purchases = PurchaseModelsOf(*ds.transactions, FirstDayOfMonth(to + 1) - 1, models);
   if (!segmenter) return;

@@ -17,20 +17,26 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 // Past these the fit is walking to a boundary rather than finding an interior optimum:
-// alpha + beta -> infinity is the homogeneous geometric model (no heterogeneity to
-// estimate), alpha or beta -> 0 means nobody (or everybody) churns after the first period.
+// alpha, beta -> infinity is the homogeneous geometric model (no heterogeneity to
+// estimate); alpha, beta -> 0 is theta in {0, 1}: a share leaves at once, the rest never.
 constexpr double kEdgeLow = 1e-5, kEdgeHigh = 1e6;
+
+std::string Number(double x) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.6g", x);
+  return buffer;
+}
 
 void RequireParams(const SbgParams& p) {
   if (!(p.alpha > 0 && p.beta > 0 && std::isfinite(p.alpha) && std::isfinite(p.beta)))
     throw std::invalid_argument("sBG: alpha and beta must be positive and finite (got alpha=" +
-                                std::to_string(p.alpha) + ", beta=" + std::to_string(p.beta) + ")");
+                                Number(p.alpha) + ", beta=" + Number(p.beta) + ")");
 }
 
 void RequireDiscount(double d) {
   if (!(d > 0 && std::isfinite(d)))
     throw std::invalid_argument("sBG: the discount rate d must be positive and finite (got " +
-                                std::to_string(d) + ")");
+                                Number(d) + ")");
 }
 
 void RequireRenewal(int n) {
@@ -83,12 +89,6 @@ double LogLikelihood(const SbgParams& p, const std::vector<SurvivorCounts>& coho
   return ll;
 }
 
-std::string Number(double x) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.6g", x);
-  return buffer;
-}
-
 std::string CohortName(size_t i) { return "cohort " + std::to_string(i + 1); }
 
 void Reject(const std::string& why) { throw std::invalid_argument("sBG fit: " + why); }
@@ -98,11 +98,11 @@ void ValidateCohort(const SurvivorCounts& n, size_t index) {
   for (size_t t = 0; t < n.size(); ++t) {
     if (!std::isfinite(n[t]) || n[t] < 0)
       Reject(CohortName(index) + " has a negative or non-finite count at period " +
-             std::to_string(t) + " (" + std::to_string(n[t]) + ")");
+             std::to_string(t) + " (" + Number(n[t]) + ")");
     if (t > 0 && n[t] > n[t - 1])
-      Reject(CohortName(index) + " has survivors increasing from " + std::to_string(n[t - 1]) +
-             " at period " + std::to_string(t - 1) + " to " + std::to_string(n[t]) +
-             " at period " + std::to_string(t));
+      Reject(CohortName(index) + " has survivors increasing from " + Number(n[t - 1]) +
+             " at period " + std::to_string(t - 1) + " to " + Number(n[t]) + " at period " +
+             std::to_string(t));
   }
   if (n[0] == 0) Reject(CohortName(index) + " has no customers");
 }
@@ -171,7 +171,8 @@ std::vector<std::vector<double>> Starts(const std::vector<SurvivorCounts>& cohor
 
 double SbgChurnProbability(const SbgParams& p, int t) {
   RequireParams(p);
-  if (t < 1) throw std::invalid_argument("sBG: P(T = t) needs t >= 1 (got " + std::to_string(t) + ")");
+  if (t < 1)
+    throw std::invalid_argument("sBG: P(T = t) needs t >= 1 (got " + std::to_string(t) + ")");
   // P(T = t) = S(t - 1) (1 - r(t)), with 1 - r(t) = alpha / (alpha + beta + t - 1) exactly.
   return SbgSurvival(p, t - 1) * p.alpha / (p.alpha + p.beta + t - 1);
 }
@@ -280,7 +281,7 @@ double SbgDerlBySummation(const SbgParams& p, double d, int n) {
     term *= Retention(p, int(n + k)) * z;
     sum += term;
   }
-  throw std::runtime_error("sBG: the DERL series did not converge (d = " + std::to_string(d) +
+  throw std::runtime_error("sBG: the DERL series did not converge (d = " + Number(d) +
                            " is too small)");
 }
 

@@ -101,7 +101,8 @@ double LgammaBelowTwo(double x) {
   if (branch == 0) {
     const double z = y * y;
     const double p1 = kA[0] + z * (kA[2] + z * (kA[4] + z * (kA[6] + z * (kA[8] + z * kA[10]))));
-    const double p2 = z * (kA[1] + z * (kA[3] + z * (kA[5] + z * (kA[7] + z * (kA[9] + z * kA[11])))));
+    const double p2 =
+        z * (kA[1] + z * (kA[3] + z * (kA[5] + z * (kA[7] + z * (kA[9] + z * kA[11])))));
     return r + ((y * p1 + p2) - 0.5 * y);
   }
   if (branch == 1) {

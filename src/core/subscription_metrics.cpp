@@ -91,10 +91,9 @@ void SubscriptionAccumulator::AddCustomer(const CustomerMonths& c) {
   }
   if (k && *k >= from_ && *k <= to_) AddCohort(c, *k);
   if (const int64_t now = c.At(to_); now > 0) {
-    size_t run = 1;
-    while (c.At(to_ - Month(run)) > 0) ++run;
-    if (active_by_run_.size() <= run) active_by_run_.resize(run + 1);
-    active_by_run_[run].Add(now);
+    int32_t run = 1;
+    while (c.At(to_ - run) > 0) ++run;
+    active_.push_back({c.customer, run, now});
   }
 }
 

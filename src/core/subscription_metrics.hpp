@@ -26,9 +26,9 @@ class SubscriptionAccumulator {
   /// not yet churned for the first time after 0, 1, ..., to - k months. A comeback does
   /// not revive a customer here: the sBG model follows first lifetimes only.
   std::vector<std::vector<double>> FirstLifetimeSurvivors() const;
-  /// Customers paying at `to`, by the number of consecutive months they have paid up to
-  /// and including `to` (index n, n >= 1), with their MRR at `to`.
-  const std::vector<Movement>& ActiveByRunLength() const { return active_by_run_; }
+  /// Customers paying at `to`, each with the number of consecutive months it has paid up
+  /// to and including `to`, and its MRR at `to`; in walk order.
+  const std::vector<ActiveSubscriber>& Active() const { return active_; }
 
   /// What unit economics needs of month m: MRR, N(m), new customers, and the customers
   /// churned in m-W+1 .. m with the sum of their N(j-1) (months before the followed
@@ -59,7 +59,7 @@ class SubscriptionAccumulator {
   std::vector<MonthSums> sums_;  // start-1 .. to
   std::vector<CohortSums> cohorts_;  // by first paying month, from .. to
   std::vector<SurvivalObservation> survival_;
-  std::vector<Movement> active_by_run_;
+  std::vector<ActiveSubscriber> active_;
 };
 
 /// A customer's first month with MRR > 0, or none.

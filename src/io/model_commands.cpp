@@ -242,7 +242,7 @@ BgnbdCommandOptions BgnbdOptionsFromJson(const std::string& text) {
     else if (key == "horizonWeeks") o.horizon_weeks = PositiveNumber(v, key, 5200);
     else if (key == "clvMonths") o.clv_months = WholeNumber(v, key, 1, 1200);
     else if (key == "discount") o.discount = PositiveNumber(v, key, 10);
-    else if (key == "margin") o.margin = PositiveNumber(v, key, 1);
+    else if (key == "margin") o.margin = ParseGrossMargin(v.is_number() ? v.dump() : v.is_string() ? v.get<std::string>() : "?");
     else BadOption("unknown bgnbd option \"" + key + "\"");
   }
   return o;

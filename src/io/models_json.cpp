@@ -7,7 +7,8 @@ namespace csm {
 namespace {
 
 Json SbgJson(const SbgSection& s, double annual_rate, int e) {
-  Json j = {{"period", "month"}, {"cohorts", s.cohorts}, {"customers", s.customers}};
+  Json j = {{"period", "month"}, {"cohorts", s.cohorts}, {"customers", s.customers},
+            {"observed_survival", s.observed_survival}};
   if (!s.error.empty()) {
     j["error"] = s.error;
     return j;

@@ -466,6 +466,19 @@ std::string DrillDownToJson(const DrillDown& d, int indent) {
               {"mrr", Money(row.mrr, e)}, {"amount", Money(row.amount, e)}};
     if (!row.churn_type.empty()) c["churn_type"] = row.churn_type;
     if (!d.query.segment_by.empty()) c["segment"] = row.segment;
+    if (row.subscriber) {
+      c.erase("mrr_prev");
+      c["paying_months"] = row.subscriber->subscriber.run;
+      c["derl"] = row.subscriber->derl;
+      c["clv"] = OptionalMoney(row.subscriber->clv, e);
+    }
+    if (const auto& p = row.purchaser) {
+      c.erase("mrr_prev");
+      c.erase("mrr");
+      c.update({{"x", p->rfm.x}, {"t_x", p->rfm.t_x}, {"T", p->rfm.T}, {"zbar", p->rfm.zbar},
+                {"p_alive", p->p_alive}, {"expected_purchases", p->expected_purchases},
+                {"expected_spend", Opt(p->expected_spend)}, {"clv", OptionalMoney(p->clv, e)}});
+    }
     customers.push_back(std::move(c));
   }
   Json j = {{"month", FormatMonth(d.query.month)},

@@ -158,7 +158,9 @@ TEST(Optimizer, MultiStartKeepsTheFirstOfEqualResults) {
 }
 
 TEST(Optimizer, NumericalGradientMatchesTheAnalyticOne) {
-  const Objective f = [](const Vector& x) { return std::sin(x[0]) * x[1] * x[1] + std::exp(x[1] / 3); };
+  const Objective f = [](const Vector& x) {
+    return std::sin(x[0]) * x[1] * x[1] + std::exp(x[1] / 3);
+  };
   const Vector x = {0.7, -2.5};
   const Vector g = NumericalGradient(f, x);
   EXPECT_NEAR(g[0], std::cos(0.7) * 6.25, 1e-8);
@@ -172,7 +174,8 @@ TEST(Optimizer, NumericalHessianMatchesTheAnalyticOne) {
   };
   const double a = 0.8, b = -1.3, c = 40;
   const Matrix h = NumericalHessian(f, {a, b, c});
-  const Matrix want = {{2 * b + std::exp(a), 2 * a, 1 / c}, {2 * a, 6, 0}, {1 / c, 0, -a / (c * c)}};
+  const Matrix want = {
+      {2 * b + std::exp(a), 2 * a, 1 / c}, {2 * a, 6, 0}, {1 / c, 0, -a / (c * c)}};
   for (size_t i = 0; i < 3; ++i)
     for (size_t j = 0; j < 3; ++j) EXPECT_NEAR(h[i][j], want[i][j], 1e-6) << i << "," << j;
   for (size_t i = 0; i < 3; ++i)

@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <random>
 #include <stdexcept>
@@ -202,10 +203,13 @@ TEST(SbgModel, FirstPeriodChurnAndRetentionFollowTheirClosedForms) {
 TEST(SbgModel, ChurnAndSurvivalMatchTheirBetaFunctionForms) {
   // P(T = t) = B(alpha + 1, beta + t - 1) / B(alpha, beta), S(t) = B(alpha, beta + t) /
   // B(alpha, beta): an independent route through the C library's lgamma.
-  auto log_beta = [](double a, double b) { return std::lgamma(a) + std::lgamma(b) - std::lgamma(a + b); };
+  auto log_beta = [](double a, double b) {
+    return std::lgamma(a) + std::lgamma(b) - std::lgamma(a + b);
+  };
   for (const SbgParams p : {SbgParams{0.704, 1.182}, SbgParams{0.3, 0.2}, SbgParams{5, 40}}) {
     for (int t = 1; t <= 60; ++t) {
-      const double churn = std::exp(log_beta(p.alpha + 1, p.beta + t - 1) - log_beta(p.alpha, p.beta));
+      const double churn =
+          std::exp(log_beta(p.alpha + 1, p.beta + t - 1) - log_beta(p.alpha, p.beta));
       const double survival = std::exp(log_beta(p.alpha, p.beta + t) - log_beta(p.alpha, p.beta));
       EXPECT_NEAR(SbgChurnProbability(p, t) / churn, 1, 1e-12) << t;
       EXPECT_NEAR(SbgSurvival(p, t) / survival, 1, 1e-12) << t;
@@ -302,7 +306,8 @@ TEST(SbgModel, UniformThetaByHand) {
       double head = 0;
       for (int m = 1; m <= n; ++m) head += std::pow(z, m) / m;
       const double want = n * std::pow(z, -(n + 1)) * (tail - head);
-      EXPECT_NEAR(SbgDiscountedExpectedResidualLifetime(uniform, d, n), want, 1e-12 * want) << d << " " << n;
+      EXPECT_NEAR(SbgDiscountedExpectedResidualLifetime(uniform, d, n), want, 1e-12 * want)
+          << d << " " << n;
     }
   }
   // d = 10%: DEL = 1.1 ln 11 = 2.63769...
@@ -324,13 +329,15 @@ TEST(SbgModel, ResidualLifetimeGrowsWithTenure) {
   // sum_k 0.8^(k+1) z^k = 0.8 / (1 - 0.8 z).
   const SbgParams homogeneous{2e5, 8e5};
   const double want = 0.8 / (1 - 0.8 / 1.1);
-  for (int n : {1, 5, 30}) EXPECT_NEAR(SbgDiscountedExpectedResidualLifetime(homogeneous, 0.1, n), want, 1e-3);
+  for (int n : {1, 5, 30})
+    EXPECT_NEAR(SbgDiscountedExpectedResidualLifetime(homogeneous, 0.1, n), want, 1e-3);
 }
 
 TEST(SbgModel, ValuesTheActiveBase) {
   const SbgParams p{0.668, 3.806};
   const double margin = 42.5, d = 0.1;
-  EXPECT_NEAR(SbgExpectedLifetimeValue(p, margin, d), margin * SbgDiscountedExpectedLifetime(p, d), 1e-12);
+  EXPECT_NEAR(SbgExpectedLifetimeValue(p, margin, d), margin * SbgDiscountedExpectedLifetime(p, d),
+              1e-12);
   EXPECT_NEAR(SbgResidualLifetimeValue(p, margin, d, 4),
               margin * SbgDerlBySummation(p, d, 4), 1e-10);
   // The High End segment's survivors at the end of year 4 (after 1..4 renewals made, as
@@ -390,6 +397,8 @@ TEST(SbgModel, RecoversParametersFromSimulatedCohorts) {
       ASSERT_TRUE(fit.converged) << where;
       EXPECT_NEAR(fit.params.alpha, truth.alpha, 4 * se_alpha) << where;
       EXPECT_NEAR(fit.params.beta, truth.beta, 4 * se_beta) << where;
+      EXPECT_NEAR(fit.params.alpha, truth.alpha, 4 * fit.se_alpha) << where;  // as reported
+      EXPECT_NEAR(fit.params.beta, truth.beta, 4 * fit.se_beta) << where;
       if (customers == 100000) {
         EXPECT_NEAR(fit.se_alpha / se_alpha, 1, 0.15) << where;
         EXPECT_NEAR(fit.se_beta / se_beta, 1, 0.15) << where;

@@ -172,7 +172,8 @@ TEST(SpecialFunctions, Hypergeometric2F1ClosedForms) {
     EXPECT_NEAR(Hypergeometric2F1(2.5, 0.7, 0.7, z), binomial, 1e-14 * binomial) << z;
     // 2F1(1/2, 1; 3/2; w^2) = atanh(w) / w and 2F1(1/2, 1/2; 3/2; w^2) = asin(w) / w
     const double w = std::sqrt(z);
-    const double atanh_form = w == 0 ? 1 : std::atanh(w) / w, asin_form = w == 0 ? 1 : std::asin(w) / w;
+    const double atanh_form = w == 0 ? 1 : std::atanh(w) / w;
+    const double asin_form = w == 0 ? 1 : std::asin(w) / w;
     EXPECT_NEAR(Hypergeometric2F1(0.5, 1, 1.5, z), atanh_form, 1e-14 * atanh_form) << z;
     EXPECT_NEAR(Hypergeometric2F1(0.5, 0.5, 1.5, z), asin_form, 1e-14 * asin_form) << z;
   }
