@@ -80,6 +80,11 @@ test('every widget draws the sample with accessible labels; screenshots en and j
     const mrr = widgets.find((w) => w.metric === 'mrr');
     const cohorts = widgets.find((w) => w.tag === 'csm-cohorts');
     assert.ok(cohorts.labels.length > 100, 'every cohort cell has an aria-label');
+    // The fitted sBG projection is drawn beside the observed curve, and named in its legend.
+    const survival = widgets.find((w) => w.tag === 'csm-survival');
+    assert.match(survival.text, lang === 'en' ? /sBG model \(α [\d.]+, β [\d.]+\), projected/ : /sBGモデル/);
+    assert.equal(await page.evaluate(() => document.querySelector('csm-dashboard').shadowRoot
+      .querySelector('csm-survival').shadowRoot.querySelectorAll('path.fit').length), 1);
     if (lang === 'en') {
       assert.match(mrr.text, /Dec 2024/);
       assert.match(mrr.text, /\$3\.68M/);

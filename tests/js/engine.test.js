@@ -19,7 +19,9 @@ test('the raisekit vector end to end: MRR 60/155/120, ARR 720/1860/1440', async 
   assert.equal(report.meta.minor_unit_exponent, 2);
   assert.deepEqual(report.meta.tables, ['subscriptions.csv']);
   assert.equal(report.overall, null, 'no responses table: its sections are null');
-  assert.equal(report.models, undefined, 'sections not computed yet are absent, not faked');
+  assert.equal(report.models.bg_nbd, null, 'no transactions table: its model is null');
+  assert.match(report.models.sbg.error, /retention does not rise with tenure/, 'two customers cannot identify the sBG');
+  assert.equal(report.models.sbg.alpha, undefined, 'no parameters beside the reason');
 });
 
 test('every kind of source gives the same report', async () => {

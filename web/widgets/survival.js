@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// <csm-survival>: the Kaplan-Meier curve with its 95 % band and median; `by-segment`
-// draws one curve per segment.
+// <csm-survival>: the Kaplan-Meier curve with its 95 % band and median, and for all
+// customers the fitted sBG model's projected survival beside it (dashed, past the data);
+// `by-segment` draws one curve per segment.
 import { CsmElement, h, s, scale, ticks, yAxis, srTable } from './base.js';
 
 const COLORS = ['#0969da', '#bc4c00', '#1a7f37', '#8250df', '#cf222e', '#57606a', '#9a6700', '#bf3989'];
@@ -22,11 +23,14 @@ export class CsmSurvival extends CsmElement {
     if (!live.length) return [...head, h('p', { class: 'empty', text: this.t('no_data') })];
     const W = this.width(360); const H = 250;
     const L = 44; const R = 12; const T = 10; const B = 34;
-    const maxT = Math.max(...live.map((c) => c.sv.table.at(-1).t), 1);
+    const one = live.length === 1;
+    const sbg = one && seg == null && Array.isArray(r.models?.sbg?.survival) ? r.models.sbg : null;
+    const seen = Math.max(...live.map((c) => c.sv.table.at(-1).t), 1);
+    // The projection runs a third past the observed tenure: enough to read, not a promise.
+    const maxT = sbg ? Math.min(sbg.survival.length - 1, Math.max(seen, Math.ceil(seen * 4 / 3))) : seen;
     const tx = ticks(0, maxT, Math.max(2, Math.min(8, Math.floor((W - L - R) / 60))));
     const x = scale(0, maxT, L, W - R);
     const y = scale(0, 1, H - B, T);
-    const one = live.length === 1;
     const main = live[0].sv;
     const summary = one ? this.t('surv_sum', { n: f.num(main.customers), v: main.median_months ?? '–' })
       : live.map((c) => `${c.name}: ${this.t('surv_sum', { n: f.num(c.sv.customers), v: c.sv.median_months ?? '–' })}`).join('; ');
@@ -58,20 +62,30 @@ export class CsmSurvival extends CsmElement {
         svg.append(s('circle', { cx: x(md), cy: y(0.5), r: 3.5, class: 'dot', style: c.color ? `fill:${c.color}` : null, 'aria-hidden': 'true' }));
       }
     }
+    const fitName = sbg ? this.t('sbg_fit', { a: f.num(sbg.alpha, 2), b: f.num(sbg.beta, 2) }) : '';
+    if (sbg) {
+      const pts = sbg.survival.slice(0, maxT + 1).map((v, t) => `${t ? 'L' : 'M'}${x(t).toFixed(1)},${y(v).toFixed(1)}`).join('');
+      svg.append(s('path', { d: pts, class: 'fit', 'aria-hidden': 'true' }));
+    }
     const medText = (sv) => (sv.median_months == null ? this.t('no_median') : this.t('median', { v: f.num(sv.median_months) }) +
       (sv.median_months_lower != null && sv.median_months_upper != null ? ` (${f.num(sv.median_months_lower)}–${f.num(sv.median_months_upper)})` : ''));
     const legend = one
-      ? h('ul', { class: 'legend', part: 'legend' }, h('li', { class: 'k' }, h('i', { class: 'ln' }), live[0].name), h('li', { class: 'k' }, h('i', { class: 'bd' }), this.t('band95')), h('li', { text: medText(main) }))
+      ? h('ul', { class: 'legend', part: 'legend' }, h('li', { class: 'k' }, h('i', { class: 'ln' }), live[0].name), h('li', { class: 'k' }, h('i', { class: 'bd' }), this.t('band95')),
+        sbg ? h('li', { class: 'k' }, h('i', { class: 'fit' }), fitName) : null, h('li', { text: medText(main) }))
       : h('ul', { class: 'legend', part: 'legend' }, live.map((c) => h('li', {}, h('i', { style: `background:${c.color}` }), h('span', { text: `${c.name} · ${medText(c.sv)}` }))));
     const rows = [];
-    for (const c of live) for (const row of c.sv.table) rows.push([`${one ? '' : `${c.name} `}${row.t}`, f.pct(row.survival * 100, 1), row.lower == null ? '–' : f.pct(row.lower * 100, 1), row.upper == null ? '–' : f.pct(row.upper * 100, 1), f.num(row.at_risk)]);
-    return [...head, svg, legend, srTable(summary, [this.t('age'), this.t('survival'), '95 % −', '95 % +', 'n'], rows)];
+    const fit = (t) => (sbg && t < sbg.survival.length ? [f.pct(sbg.survival[t] * 100, 1)] : sbg ? ['–'] : []);
+    for (const c of live) for (const row of c.sv.table) rows.push([`${one ? '' : `${c.name} `}${row.t}`, f.pct(row.survival * 100, 1), row.lower == null ? '–' : f.pct(row.lower * 100, 1), row.upper == null ? '–' : f.pct(row.upper * 100, 1), f.num(row.at_risk), ...fit(row.t)]);
+    for (let t = seen + 1; sbg && t <= maxT; t++) rows.push([String(t), '–', '–', '–', '–', ...fit(t)]);
+    return [...head, svg, legend, srTable(summary, [this.t('age'), this.t('survival'), '95 % −', '95 % +', 'n', ...(sbg ? [fitName] : [])], rows)];
   }
 }
 CsmSurvival.prototype.css = `
 .curve{fill:none;stroke:var(--csm-accent,#0969da);stroke-width:2}
 .band{fill:var(--csm-accent,#0969da);opacity:.18}
 .med{fill:none;stroke:var(--csm-accent,#0969da);stroke-dasharray:3 3;opacity:.8}
+.fit{fill:none;stroke:var(--csm-fit,#bc4c00);stroke-width:2;stroke-dasharray:6 4}
+.legend i.fit{height:0;width:14px;border-top:2px dashed var(--csm-fit,#bc4c00);background:none;vertical-align:3px}
 .ci{fill:none;stroke:var(--csm-fg,#1f2328);stroke-width:1.5}
 .dot{fill:var(--csm-accent,#0969da);stroke:var(--csm-bg,#fff);stroke-width:1.5}
 .k{color:var(--csm-accent,#0969da)}
