@@ -110,6 +110,10 @@ export class CsmKpi extends CsmElement {
     }
     const band = this.band(v);
     if (band) out.push(band);
+    // CLV is never computed on an assumed margin: say what is missing rather than a bare dash.
+    if (v == null && this.metric === 'clv_to_cac' && this.report.meta?.settings?.gross_margin == null) {
+      out.push(h('p', { class: 'band muted', part: 'band', text: this.t('needs_margin') }));
+    }
     return out;
   }
 }
