@@ -12,14 +12,14 @@ namespace {
 struct Family {
   std::string name;
   std::vector<std::string> groups;
-  std::vector<TermDocument> docs;
+  std::vector<CorpusDocument> docs;
 };
 
-void Run(const Family& f, const FeedbackSettings& s, const ResponsesTable& t, FeedbackReport& out,
-         std::map<uint32_t, std::string>& texts) {
+void Run(const Family& f, const TermCorpus& corpus, const FeedbackSettings& s, const ResponsesTable& t,
+         FeedbackReport& out, std::map<uint32_t, std::string>& texts) {
   std::vector<int64_t> sizes(f.groups.size(), 0);
-  for (const TermDocument& d : f.docs) ++sizes[d.group];
-  const auto terms = DistinctiveTerms(f.docs, uint32_t(f.groups.size()), s.top_terms, 2);
+  for (const CorpusDocument& d : f.docs) ++sizes[d.group];
+  const auto terms = DistinctiveTerms(corpus, f.docs, uint32_t(f.groups.size()), s.top_terms, 2);
   for (size_t g = 0; g < f.groups.size(); ++g) {
     FeedbackGroup group{f.name, f.groups[g], sizes[g], {}};
     for (const DistinctiveTerm& dt : terms[g]) {
@@ -43,20 +43,23 @@ FeedbackReport FeedbackThemes(const Dataset& ds, const FeedbackSettings& s) {
   Family nps{"nps", {"promoter", "passive", "detractor"}, {}};
   Family csat{"csat", {"positive", "negative"}, {}};
   Family churn{"churn", {"churned", "stayed"}, {}};
+  TermCorpus corpus;  // each comment split once for the three families
   for (uint32_t r = 0; r < t.size(); ++r) {
     const std::string_view text = t.Comment(r);
     const Month m = MonthOfDay(t.date[r]);
     if (text.empty() || m < s.from || m > s.to) continue;
+    const bool in_nps = t.survey[r] == Survey::kNps, in_csat = t.survey[r] == Survey::kCsat;
+    if (!in_nps && !in_csat && !s.churned_after) continue;
     const double w = s.weight ? s.weight(t.customer[r], m) : 1.0;
-    if (t.survey[r] == Survey::kNps)
-      nps.docs.push_back({text, uint32_t(t.score[r] >= 9 ? 0 : t.score[r] >= 7 ? 1 : 2), w, r});
-    if (t.survey[r] == Survey::kCsat) csat.docs.push_back({text, uint32_t(t.score[r] >= s.csat_threshold ? 0 : 1), w, r});
-    if (s.churned_after) churn.docs.push_back({text, uint32_t(s.churned_after(t.customer[r], m) ? 0 : 1), w, r});
+    const uint32_t k = corpus.Add(text);
+    if (in_nps) nps.docs.push_back({k, uint32_t(t.score[r] >= 9 ? 0 : t.score[r] >= 7 ? 1 : 2), w, r});
+    if (in_csat) csat.docs.push_back({k, uint32_t(t.score[r] >= s.csat_threshold ? 0 : 1), w, r});
+    if (s.churned_after) churn.docs.push_back({k, uint32_t(s.churned_after(t.customer[r], m) ? 0 : 1), w, r});
   }
   std::map<uint32_t, std::string> texts;
-  Run(nps, s, t, out, texts);
-  Run(csat, s, t, out, texts);
-  if (s.churned_after) Run(churn, s, t, out, texts);
+  Run(nps, corpus, s, t, out, texts);
+  Run(csat, corpus, s, t, out, texts);
+  if (s.churned_after) Run(churn, corpus, s, t, out, texts);
   out.comments.assign(texts.begin(), texts.end());
   return out;
 }

@@ -2,6 +2,8 @@
 #include "core/report_sections.hpp"
 
 #include <algorithm>
+#include <limits>
+#include <unordered_map>
 #include <numeric>
 #include <optional>
 
@@ -37,14 +39,20 @@ class NpsTimeline {
     t_ = &t;
   }
 
-  /// 0 promoter, 1 passive, 2 detractor, -1 no answer up to the last day of m.
-  int ClassAt(uint32_t customer, Month m) const {
-    if (!t_ || customer + 1 >= offsets_.size()) return -1;
-    const Day last = FirstDayOfMonth(m + 1) - 1;
-    int cls = -1;
-    for (uint32_t i = offsets_[customer]; i < offsets_[customer + 1] && t_->date[rows_[i]] <= last; ++i)
-      cls = t_->score[rows_[i]] >= 9 ? 0 : t_->score[rows_[i]] >= 7 ? 1 : 2;
-    return cls;
+  /// The class of the customer's latest NPS answer at the end of each month first..to
+  /// (0 promoter, 1 passive, 2 detractor, 3 none), one cursor over its answers.
+  void ClassesOf(uint32_t customer, Month first, Month to, std::vector<int8_t>& out) const {
+    out.assign(size_t(std::max(0, to - first + 1)), 3);
+    if (!t_ || customer + 1 >= offsets_.size()) return;
+    uint32_t i = offsets_[customer];
+    const uint32_t end = offsets_[customer + 1];
+    int8_t cls = 3;
+    for (Month m = first; m <= to && (i < end || cls != 3); ++m) {
+      const Day last = FirstDayOfMonth(m + 1) - 1;
+      for (; i < end && t_->date[rows_[i]] <= last; ++i)
+        cls = int8_t(t_->score[rows_[i]] >= 9 ? 0 : t_->score[rows_[i]] >= 7 ? 1 : 2);
+      out[size_t(m - first)] = cls;
+    }
   }
 
  private:
@@ -65,13 +73,14 @@ struct Group {
   std::vector<std::array<ClassSums, 4>> classes;  // start .. to
 };
 
-// A customer's revenue by the class of its latest NPS answer, month by month; the churn of
-// month m is counted in the class the customer was in at the end of m-1.
-void AddNpsClasses(const NpsTimeline& nps, const CustomerMonths& c, Month to, Group& g) {
+// A customer's revenue by the class of its latest NPS answer, month by month (`classes` from
+// month `first` = max(start - 1, c.first) on); the churn of month m is counted in the class
+// the customer was in at the end of m-1.
+void AddNpsClasses(const std::vector<int8_t>& classes, const CustomerMonths& c, Month to, Group& g) {
   int prev_cls = 3;
-  for (Month m = std::max(g.start - 1, c.first); m <= to; ++m) {
-    int cls = nps.ClassAt(c.customer, m);
-    if (cls < 0) cls = 3;
+  const Month first = std::max(g.start - 1, c.first);
+  for (Month m = first; m <= to; ++m) {
+    const int cls = classes[size_t(m - first)];
     const int64_t v = c.At(m), before = c.At(m - 1);
     if (m >= g.start) {
       auto& sums = g.classes[size_t(m - g.start)];
@@ -145,38 +154,63 @@ void FillMonths(const Dataset& ds, const CurrencyContext& fx, Month from, Month 
   }
 }
 
+// What the comment themes need of each customer's revenue, gathered in the report's one walk
+// over the customers: the last month it paid, and its MRR per month only for customers who
+// commented, only when comments are weighed by MRR.
+class PayingHistory {
+ public:
+  PayingHistory(const Dataset& ds, Month from, Month to, bool weigh) : from_(from), to_(to) {
+    if (!ds.responses) return;
+    last_.assign(ds.customers.size(), kNever);
+    if (!weigh) return;
+    const ResponsesTable& t = *ds.responses;
+    weighed_.assign(ds.customers.size(), 0);
+    for (uint32_t r = 0; r < t.size(); ++r)
+      if (!t.Comment(r).empty()) weighed_[t.customer[r]] = 1;
+  }
+
+  void Add(const CustomerMonths& c, Month to) {
+    if (last_.empty() || c.first > to) return;
+    for (Month m = to; m >= c.first; --m)
+      if (c.At(m) > 0) {
+        last_[c.customer] = m;
+        break;
+      }
+    if (c.customer >= weighed_.size() || !weighed_[c.customer]) return;
+    std::vector<int64_t>& v = mrr_[c.customer];
+    for (Month m = from_; m <= to_; ++m) v.push_back(c.At(m));
+  }
+
+  int64_t Mrr(uint32_t customer, Month m) const {
+    const auto it = mrr_.find(customer);
+    return it == mrr_.end() || m < from_ || m > to_ ? 0 : it->second[size_t(m - from_)];
+  }
+  /// Paid in some month from m on, and not at `to`.
+  bool ChurnedAfter(uint32_t customer, Month m) const {
+    if (customer >= last_.size()) return false;
+    return last_[customer] != kNever && last_[customer] < to_ && last_[customer] >= m;
+  }
+
+ private:
+  static constexpr Month kNever = std::numeric_limits<Month>::min();
+  Month from_, to_;
+  std::vector<Month> last_;
+  std::vector<uint8_t> weighed_;
+  std::unordered_map<uint32_t, std::vector<int64_t>> mrr_;
+};
+
 // Comment themes, each comment weighed by its customer's MRR when asked, and split by
 // whether its customer churned later.
-FeedbackReport Feedback(const Dataset& ds, const CurrencyContext& fx, Month from, Month to,
+FeedbackReport Feedback(const Dataset& ds, const PayingHistory& paying, Month from, Month to,
                         const ReportOptions& options, const ReportSettings& settings) {
-  std::vector<std::vector<int64_t>> mrr;  // per customer id: c(m) for [from, to]
-  if (ds.subscriptions) {
-    mrr.resize(ds.customers.size());
-    CustomerMrrWalk walk(*ds.subscriptions, fx, to);
-    walk.ForEach([&](const CustomerMonths& c) {
-      if (c.first > to) return;
-      auto& v = mrr[c.customer];
-      v.resize(size_t(to - from + 1));
-      for (Month m = from; m <= to; ++m) v[size_t(m - from)] = c.At(m);
-    });
-  }
-  auto at = [&](uint32_t customer, Month m) -> int64_t {
-    if (customer >= mrr.size() || mrr[customer].empty() || m < from || m > to) return 0;
-    return mrr[customer][size_t(m - from)];
-  };
   FeedbackSettings s;
   s.from = from;
   s.to = to;
   s.csat_threshold = settings.csat_threshold;
   if (options.feedback_weight_mrr && ds.subscriptions)
-    s.weight = [&](uint32_t customer, Month m) { return double(at(customer, m)); };
+    s.weight = [&](uint32_t customer, Month m) { return double(paying.Mrr(customer, m)); };
   if (ds.subscriptions)
-    s.churned_after = [&](uint32_t customer, Month m) {
-      if (at(customer, to) > 0) return false;
-      for (Month k = m; k < to; ++k)
-        if (at(customer, k) > 0) return true;
-      return false;
-    };
+    s.churned_after = [&](uint32_t customer, Month m) { return paying.ChurnedAfter(customer, m); };
   return FeedbackThemes(ds, s);
 }
 
@@ -193,6 +227,7 @@ void AddReportSections(const Dataset& ds, const CurrencyContext& fx, Month from,
   std::optional<Group> total;
   std::vector<Group> parts;
   const NpsTimeline nps(ds);
+  PayingHistory paying(ds, from, to, options.feedback_weight_mrr);
   if (ds.subscriptions) {
     const SubscriptionsTable& t = *ds.subscriptions;
     total.emplace(t, from, to, history);
@@ -201,13 +236,18 @@ void AddReportSections(const Dataset& ds, const CurrencyContext& fx, Month from,
       return parts[segment];
     };
     CustomerMrrWalk walk(t, fx, to);
+    std::vector<int8_t> classes;
     walk.ForEach([&](const CustomerMonths& c) {
       total->subs.AddCustomer(c);
-      if (ds.responses) AddNpsClasses(nps, c, to, *total);
+      paying.Add(c, to);
+      if (ds.responses) {
+        nps.ClassesOf(c.customer, std::max(total->start - 1, c.first), to, classes);
+        AddNpsClasses(classes, c, to, *total);
+      }
       if (!segmenter) return;
       Group& g = part(segmenter->Assign(c));
       g.subs.AddCustomer(c);
-      if (ds.responses) AddNpsClasses(nps, c, to, g);
+      if (ds.responses) AddNpsClasses(classes, c, to, g);
     });
     ForEachNonRecurring(t, fx, from - history, to, [&](uint32_t row, Month m, int64_t amount) {
       total->subs.AddNonRecurring(m, amount);
@@ -221,7 +261,7 @@ void AddReportSections(const Dataset& ds, const CurrencyContext& fx, Month from,
   FillMonths(ds, fx, from, to, settings, total ? &*total : nullptr, {}, costs, report.months);
   if (ds.responses) report.overall = OverallVoiceOf(ds, from, to, {settings.csat_threshold, kZ95, {}});
   if (ds.onboarding) report.onboarding = OnboardingByStartMonth(*ds.onboarding, from, to);
-  if (ds.responses) report.feedback = Feedback(ds, fx, from, to, options, settings);
+  if (ds.responses) report.feedback = Feedback(ds, paying, from, to, options, settings);
   const ModelSettings models{settings.discount_rate, settings.model_horizon, settings.gross_margin, fx.exponent()};
   if (total)
     report.sbg = SbgSectionOf(total->subs.FirstLifetimeSurvivors(), total->subs.Active(),

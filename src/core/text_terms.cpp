@@ -297,13 +297,13 @@ namespace {
 
 // Postings per term: the indexes of the documents containing it, ascending.
 struct TermIndex {
-  std::vector<const std::string*> names;
+  std::vector<const std::string*> names;  // by corpus term id
   std::vector<std::vector<uint32_t>> postings;
   std::vector<double> group_mass;  // n_g: the group's weighted term-document pairs
   std::vector<int64_t> group_docs;
 };
 
-void Validate(const TermDocument& d, uint32_t groups) {
+void Validate(const CorpusDocument& d, uint32_t groups) {
   if (d.group >= groups) throw std::invalid_argument("a comment's group is out of range");
   if (!std::isfinite(d.weight) || d.weight < 0)
     throw std::invalid_argument("a comment's weight is negative or not finite");
@@ -311,7 +311,7 @@ void Validate(const TermDocument& d, uint32_t groups) {
 
 // Scale to an average weight of 1, so that scores are on the scale of comment counts
 // whatever the unit of the weights; all-zero weights fall back to counting comments.
-std::vector<double> NormalizedWeights(std::span<const TermDocument> docs) {
+std::vector<double> NormalizedWeights(std::span<const CorpusDocument> docs) {
   double total = 0;
   for (const auto& d : docs) total += d.weight;
   std::vector<double> w(docs.size(), 1.0);
@@ -322,24 +322,18 @@ std::vector<double> NormalizedWeights(std::span<const TermDocument> docs) {
   return w;
 }
 
-TermIndex BuildIndex(std::span<const TermDocument> docs, uint32_t groups,
-                     const std::vector<double>& weights,
-                     std::unordered_map<std::string, uint32_t>& ids) {
+TermIndex BuildIndex(const TermCorpus& corpus, std::span<const CorpusDocument> docs, uint32_t groups,
+                     const std::vector<double>& weights) {
   TermIndex index;
   index.group_mass.assign(groups, 0);
   index.group_docs.assign(groups, 0);
+  index.postings.resize(corpus.term_count());
+  for (uint32_t t = 0; t < corpus.term_count(); ++t) index.names.push_back(&corpus.Name(t));
   for (uint32_t d = 0; d < docs.size(); ++d) {
-    auto terms = Terms(docs[d].text);
+    const auto terms = corpus.TermsOf(docs[d].comment);
     index.group_mass[docs[d].group] += weights[d] * static_cast<double>(terms.size());
     ++index.group_docs[docs[d].group];
-    for (auto& t : terms) {
-      const auto [it, inserted] = ids.try_emplace(std::move(t), uint32_t(index.names.size()));
-      if (inserted) {
-        index.names.push_back(&it->first);
-        index.postings.emplace_back();
-      }
-      index.postings[it->second].push_back(d);
-    }
+    for (const uint32_t t : terms) index.postings[t].push_back(d);
   }
   return index;
 }
@@ -376,7 +370,7 @@ struct Tally {
 };
 
 void ScoreTerm(uint32_t t, const std::vector<uint32_t>& posting,
-               std::span<const TermDocument> docs, const std::vector<double>& weights,
+               std::span<const CorpusDocument> docs, const std::vector<double>& weights,
                const TermIndex& index, const Prior& prior, int64_t min_count, Tally& tally,
                std::vector<std::vector<Candidate>>& candidates) {
   double total = 0;
@@ -398,7 +392,7 @@ void ScoreTerm(uint32_t t, const std::vector<uint32_t>& posting,
 }
 
 DistinctiveTerm Describe(const Candidate& c, uint32_t group, const TermIndex& index,
-                         std::span<const TermDocument> docs) {
+                         std::span<const CorpusDocument> docs) {
   DistinctiveTerm out{*index.names[c.term], 0, 0, c.score, {}};
   for (const uint32_t d : index.postings[c.term]) {
     if (docs[d].group != group) continue;
@@ -412,7 +406,7 @@ DistinctiveTerm Describe(const Candidate& c, uint32_t group, const TermIndex& in
 
 std::vector<DistinctiveTerm> TopTerms(std::vector<Candidate>& candidates, size_t top_k,
                                       uint32_t group, const TermIndex& index,
-                                      std::span<const TermDocument> docs) {
+                                      std::span<const CorpusDocument> docs) {
   const auto better = [&](const Candidate& a, const Candidate& b) {
     if (a.score != b.score) return a.score > b.score;
     return *index.names[a.term] < *index.names[b.term];
@@ -427,25 +421,46 @@ std::vector<DistinctiveTerm> TopTerms(std::vector<Candidate>& candidates, size_t
 
 }  // namespace
 
+uint32_t TermCorpus::Add(std::string_view utf8) {
+  for (std::string& t : Terms(utf8)) {
+    const auto [it, inserted] = ids_.try_emplace(std::move(t), uint32_t(names_.size()));
+    if (inserted) names_.push_back(&it->first);
+    terms_.push_back(it->second);
+  }
+  offsets_.push_back(uint32_t(terms_.size()));
+  return uint32_t(offsets_.size() - 2);
+}
+
 std::vector<std::vector<DistinctiveTerm>> DistinctiveTerms(std::span<const TermDocument> docs,
+                                                           uint32_t groups, size_t top_k,
+                                                           int64_t min_count) {
+  TermCorpus corpus;
+  std::vector<CorpusDocument> split;
+  split.reserve(docs.size());
+  for (const TermDocument& d : docs) split.push_back({corpus.Add(d.text), d.group, d.weight, d.id});
+  return DistinctiveTerms(corpus, split, groups, top_k, min_count);
+}
+
+std::vector<std::vector<DistinctiveTerm>> DistinctiveTerms(const TermCorpus& corpus,
+                                                           std::span<const CorpusDocument> docs,
                                                            uint32_t groups, size_t top_k,
                                                            int64_t min_count) {
   for (const auto& d : docs) Validate(d, groups);
   if (docs.size() > std::numeric_limits<uint32_t>::max())
     throw std::invalid_argument("too many comments");
   const auto weights = NormalizedWeights(docs);
-  std::unordered_map<std::string, uint32_t> ids;  // owns the term strings
-  const TermIndex index = BuildIndex(docs, groups, weights, ids);
+  const TermIndex index = BuildIndex(corpus, docs, groups, weights);
 
   // A tenth of the corpus as prior mass: see the header.
   constexpr double kPriorShare = 0.1;
-  const double corpus = std::accumulate(index.group_mass.begin(), index.group_mass.end(), 0.0);
-  const Prior prior{kPriorShare, kPriorShare * corpus, corpus};
+  const double total = std::accumulate(index.group_mass.begin(), index.group_mass.end(), 0.0);
+  const Prior prior{kPriorShare, kPriorShare * total, total};
 
   std::vector<std::vector<Candidate>> candidates(groups);
   Tally tally{std::vector<double>(groups, 0), std::vector<int64_t>(groups, 0), {}};
   for (uint32_t t = 0; t < index.postings.size(); ++t)
-    ScoreTerm(t, index.postings[t], docs, weights, index, prior, min_count, tally, candidates);
+    if (!index.postings[t].empty())
+      ScoreTerm(t, index.postings[t], docs, weights, index, prior, min_count, tally, candidates);
 
   std::vector<std::vector<DistinctiveTerm>> out(groups);
   for (uint32_t g = 0; g < groups; ++g)

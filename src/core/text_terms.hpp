@@ -5,6 +5,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace csm {
@@ -65,6 +66,45 @@ struct DistinctiveTerm {
 /// Throws std::invalid_argument for a group >= groups or a negative or non-finite weight.
 /// Time linear in the total number of terms plus a sort of each group's candidates.
 std::vector<std::vector<DistinctiveTerm>> DistinctiveTerms(std::span<const TermDocument> docs,
+                                                           uint32_t groups, size_t top_k = 20,
+                                                           int64_t min_count = 2);
+
+/// Comments split into terms once, for several groupings of the same comments (the NPS,
+/// CSAT and churn families of the feedback themes share theirs).
+class TermCorpus {
+ public:
+  TermCorpus() = default;
+  TermCorpus(const TermCorpus&) = delete;  // names_ points into ids_
+  TermCorpus& operator=(const TermCorpus&) = delete;
+  TermCorpus(TermCorpus&&) = default;
+  TermCorpus& operator=(TermCorpus&&) = default;
+  /// Splits a comment (Terms) and returns its index.
+  uint32_t Add(std::string_view utf8);
+  std::span<const uint32_t> TermsOf(uint32_t comment) const {
+    return {terms_.data() + offsets_[comment], offsets_[comment + 1] - offsets_[comment]};
+  }
+  const std::string& Name(uint32_t term) const { return *names_[term]; }
+  size_t term_count() const { return names_.size(); }
+  size_t comment_count() const { return offsets_.size() - 1; }
+
+ private:
+  std::unordered_map<std::string, uint32_t> ids_;  // owns the strings names_ points to
+  std::vector<const std::string*> names_;
+  std::vector<uint32_t> offsets_{0}, terms_;
+};
+
+/// One comment of a TermCorpus in one grouping; group, weight and id as in TermDocument.
+struct CorpusDocument {
+  uint32_t comment = 0;
+  uint32_t group = 0;
+  double weight = 1.0;
+  uint32_t id = 0;
+};
+
+/// DistinctiveTerms over comments already split: the same result as splitting each
+/// document's text, without splitting it again for every grouping.
+std::vector<std::vector<DistinctiveTerm>> DistinctiveTerms(const TermCorpus& corpus,
+                                                           std::span<const CorpusDocument> docs,
                                                            uint32_t groups, size_t top_k = 20,
                                                            int64_t min_count = 2);
 
