@@ -1,13 +1,20 @@
 #!/usr/bin/env node
 // SPDX-License-Identifier: MIT
-// npm run bench [-- --json] [-- --large]: generates the deterministic data sets (once,
-// into build/bench-data), then measures csmetrics natively and as wasm under Node:
-// module ready, load, report; medians over several runs; peak memory. Not a test: it
-// prints numbers, it does not pass or fail on them.
+// npm run bench [-- --json] [-- --small-only] [-- --runs=N]: generates the deterministic
+// data sets (once, into build/bench-data), then measures csmetrics natively, as wasm
+// under Node and in Chromium, the whole `csmetrics report` process, and the peers a
+// developer would otherwise use (hand-written JS, DuckDB-WASM, Arquero; each in a Node
+// process of its own, bench/peers/run-peer.mjs): module ready, load, compute; medians over
+// several runs; peak memory. Before a time is printed, the implementation's per-month
+// numbers (MRR, paying customers, the five movements' customers and amounts, customer
+// churn rate, NRR, the logo-cohort matrix) are compared one by one with csmetrics wasm's
+// report (bench/peers/canonical.mjs). An implementation that disagrees gets no time, its
+// first differences go to stderr and the run exits 1. Not a test: it never fails on a time.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { fromReport, compare, checksum as checksumOf } from './peers/canonical.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const args = process.argv.slice(2);
@@ -17,6 +24,7 @@ const sets = [
   { name: 'small', rows: 12000, months: 36, start: '2022-01' },
   ...(args.includes('--small-only') ? [] : [{ name: 'large', rows: 1000000, months: 60, start: '2021-01' }]),
 ];
+const peers = ['handwritten', 'duckdb', 'arquero'];
 
 function dataset(set) {
   const dir = `${root}build/bench-data/${set.name}`;
@@ -33,23 +41,20 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-function checksumOf(report) {
-  let sum = 0;
-  for (const m of Object.values(report.months)) sum += Math.round(m.revenue.mrr * 100) + m.revenue.paying_customers;
-  return sum;
-}
-
+let wasmReadyMs = null;
 async function wasmNode(dir) {
   // A fresh Node process per measurement would include Node's own start; the module is
-  // measured from import to ready inside this process instead, once.
+  // measured from import to ready inside this process instead, once: the first set's
+  // (cold) figure is the one every set reports (later imports hit the module cache).
   const t0 = performance.now();
   const { createEngine } = await import(`${root}web/csmetrics.js`);
   const probe = await createEngine();
-  const ready = performance.now() - t0;
+  wasmReadyMs ??= performance.now() - t0;
+  const ready = wasmReadyMs;
   probe.dispose();
   const bytes = readFileSync(`${dir}/subscriptions.csv`);
   const load = [], compute = [];
-  let checksum = 0, rows = 0, heap = 0;
+  let result = null, rows = 0, heap = 0;
   for (let i = 0; i < runs; i++) {
     const engine = await createEngine();
     const a = performance.now();
@@ -59,12 +64,13 @@ async function wasmNode(dir) {
     const c = performance.now();
     load.push(b - a);
     compute.push(c - b);
-    checksum = checksumOf(report);
+    result = fromReport(report);
     heap = Math.max(heap, engine.wasmMemoryBytes?.() ?? 0);
     engine.dispose();
   }
   return { impl: 'csmetrics-wasm-node', rows, ready_ms: ready, load_ms: median(load), compute_ms: median(compute),
-    total_ms: ready + median(load) + median(compute), peak_mb: (heap || process.memoryUsage().rss) / 2 ** 20, checksum };
+    total_ms: ready + median(load) + median(compute), peak_mb: (heap || process.memoryUsage().rss) / 2 ** 20,
+    checksum: checksumOf(result), result };
 }
 
 function native(dir) {
@@ -89,39 +95,56 @@ async function wasmChromium(dir) {
   }
 }
 
-function handwritten(dir) {
-  return import('./peers/handwritten.mjs').then(({ computeHandwritten }) => {
-    const bytes = readFileSync(`${dir}/subscriptions.csv`);
-    const times = [];
-    let result;
-    for (let i = 0; i < runs; i++) {
-      const t = performance.now();
-      result = computeHandwritten(bytes);
-      times.push(performance.now() - t);
-    }
-    let checksum = 0;
-    for (const m of result.months) checksum += m.mrr + m.paying;
-    return { impl: 'handwritten-js-node', rows: null, ready_ms: 0, load_ms: null, compute_ms: null,
-      total_ms: median(times), peak_mb: process.memoryUsage().rss / 2 ** 20, checksum };
-  });
+function peer(name, dir) {
+  try {
+    const out = execFileSync(process.execPath, [`${root}bench/peers/run-peer.mjs`, name, `${dir}/subscriptions.csv`, String(runs)],
+      { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'inherit'] });
+    const r = JSON.parse(out);
+    return { ...r, checksum: checksumOf(r.result) };
+  } catch (e) {
+    // no result: reported below as a disagreement, with the reason
+    return { impl: name, failed: String(e.message).split('\n')[0] };
+  }
 }
 
+// The whole process, from exec to the report's JSON read from its stdout; that JSON is
+// also the full check of the native engine's numbers (csm_bench_native only prints a
+// checksum).
 function cliProcess(dir) {
   const times = [];
+  let out = '';
   for (let i = 0; i < Math.min(runs, 3); i++) {
     const t = performance.now();
-    execFileSync(`${root}build/native/csmetrics`, ['report', dir], { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 28 });
+    out = execFileSync(`${root}build/native/csmetrics`, ['report', dir],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 28 });
     times.push(performance.now() - t);
   }
-  return { impl: 'csmetrics-cli-native-process', total_ms: median(times) };
+  const result = fromReport(JSON.parse(out));
+  return { impl: 'csmetrics-cli-native-process', total_ms: median(times), checksum: checksumOf(result), result };
 }
 
 const results = [];
+let disagreements = 0;
 for (const set of sets) {
   const dir = dataset(set);
   const mb = statSync(`${dir}/subscriptions.csv`).size / 2 ** 20;
-  for (const r of [native(dir), await wasmNode(dir), await wasmChromium(dir), await handwritten(dir), cliProcess(dir)]) {
-    const row = { set: set.name, csv_mb: Number(mb.toFixed(1)), ...r };
+  const wasm = await wasmNode(dir);
+  const ref = wasm.result;
+  const all = [native(dir), wasm, await wasmChromium(dir), cliProcess(dir)];
+  for (const name of peers) all.push(peer(name, dir));
+  for (const { result, ...r } of all) {
+    // Full comparison where the implementation hands back its numbers; csm_bench_native
+    // gives a checksum only (its engine's full report is checked through the CLI row).
+    const diff = r.failed ? { count: 1, first: [`failed: ${r.failed}`] }
+      : result ? compare(ref, result) : { count: r.checksum === checksumOf(ref) ? 0 : 1, first: ['checksum differs'] };
+    const row = diff.count === 0
+      ? { set: set.name, csv_mb: Number(mb.toFixed(1)), ...r, agrees: true }
+      : { set: set.name, csv_mb: Number(mb.toFixed(1)), impl: r.impl, agrees: false, differences: diff.count, first: diff.first };
+    if (!row.agrees) {
+      disagreements++;
+      console.error(`DISAGREES: ${set.name} ${r.impl}: ${diff.count} numbers differ from csmetrics wasm; first:`);
+      for (const line of diff.first) console.error(`  ${line}`);
+    }
     results.push(row);
     if (json) console.log(JSON.stringify(row));
   }
@@ -130,10 +153,22 @@ if (!json) {
   const f = (x) => (x === undefined || x === null ? '' : typeof x === 'number' ? (Number.isInteger(x) ? String(x) : x.toFixed(1)) : String(x));
   console.log(['set', 'csv_mb', 'impl', 'rows', 'ready_ms', 'load_ms', 'compute_ms', 'total_ms', 'peak_mb'].join('\t'));
   for (const r of results) {
+    if (!r.agrees) { console.log([r.set, r.csv_mb, r.impl, `DISAGREES (${r.differences} numbers)`].join('\t')); continue; }
     console.log([r.set, r.csv_mb, r.impl, r.rows, r.ready_ms, r.load_ms, r.compute_ms, r.total_ms, r.peak_mb].map(f).join('\t'));
   }
-  for (const set of sets) {
-    const sums = results.filter((r) => r.set === set.name && r.checksum !== undefined).map((r) => r.checksum);
-    if (new Set(sums).size !== 1) console.log(`WARNING: ${set.name}: implementations disagree`);
+  // Issue 7's targets, on the largest set measured.
+  const set = sets[sets.length - 1].name;
+  const get = (impl) => results.find((r) => r.set === set && r.impl === impl && r.agrees);
+  const w = get('csmetrics-wasm-node'), nat = get('csmetrics-native');
+  if (w) {
+    const ratio = (other, target) => (other ? `${(other.total_ms / w.total_ms).toFixed(1)}x (target >= ${target}x)` : 'n/a');
+    console.log(`targets (${set}, csmetrics wasm under Node, ready + load + compute = ${f(w.total_ms)} ms):`);
+    console.log(`  hand-written JS / wasm: ${ratio(get('handwritten-js-node'), 4)}`);
+    console.log(`  DuckDB-WASM / wasm:     ${ratio(get('duckdb-wasm-node'), 20)}`);
+    if (nat) console.log(`  wasm / native (load + compute): ${((w.load_ms + w.compute_ms) / nat.total_ms).toFixed(2)}x (target <= 1.5x)`);
+    console.log(`  engine ready: ${f(w.ready_ms)} ms (target <= 50 ms)`);
+    const csv = results.find((r) => r.set === set).csv_mb;
+    console.log(`  peak wasm heap / CSV: ${f(w.peak_mb)} / ${f(csv)} MB = ${(w.peak_mb / csv).toFixed(2)}x (target <= 1.5x)`);
   }
 }
+if (disagreements) process.exit(1);

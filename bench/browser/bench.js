@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 // csmetrics wasm in Chromium: module ready, then RUNS times load the file (already in
-// memory as a Blob, as a dropped File is) and build the report; medians on window.result.
+// memory as a Blob, as a dropped File is) and build the report; medians on window.result,
+// with the last report in the common shape of bench/peers/canonical.mjs for the harness's
+// comparison.
+import { fromReport, checksum as checksumOf } from '/bench/peers/canonical.mjs';
 const params = new URLSearchParams(location.search);
 const runs = Number(params.get('runs') ?? 5);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
@@ -11,7 +14,7 @@ const probe = await createEngine();
 const ready = performance.now() - t0;
 probe.dispose();
 const load = [], compute = [];
-let rows = 0, checksum = 0, heap = 0;
+let rows = 0, result = null, heap = 0;
 for (let i = 0; i < runs; i++) {
   const engine = await createEngine();
   const a = performance.now();
@@ -20,10 +23,9 @@ for (let i = 0; i < runs; i++) {
   const report = await engine.report();
   compute.push(performance.now() - b);
   load.push(b - a);
-  checksum = 0;
-  for (const m of Object.values(report.months)) checksum += Math.round(m.revenue.mrr * 100) + m.revenue.paying_customers;
+  result = fromReport(report);
   heap = Math.max(heap, engine.wasmMemoryBytes());
   engine.dispose();
 }
 window.result = { impl: 'csmetrics-wasm-chromium', rows, ready_ms: ready, load_ms: median(load), compute_ms: median(compute),
-  total_ms: ready + median(load) + median(compute), peak_mb: heap / 2 ** 20, checksum };
+  total_ms: ready + median(load) + median(compute), peak_mb: heap / 2 ** 20, checksum: checksumOf(result), result };

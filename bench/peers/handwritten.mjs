@@ -4,6 +4,8 @@
 // paying customers, the five movements, customer churn rate, NRR and the logo cohorts,
 // exactly (integer cents, each customer's MRR rounded once, half to even), like csmetrics.
 // Assumes the generated layout: no quoted fields, month/year/one_time intervals, count 1.
+// Returns the common shape of ./canonical.mjs.
+import { monthName } from './canonical.mjs';
 
 const DAYS_BEFORE = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 
@@ -91,7 +93,8 @@ export function computeHandwritten(bytes) {
   const mrr = new Float64Array(months), paying = new Int32Array(months);
   const mv = { new: new Float64Array(months), reactivation: new Float64Array(months), expansion: new Float64Array(months),
     contraction: new Float64Array(months), churn: new Float64Array(months) };
-  const churned = new Int32Array(months);
+  const count = { new: new Int32Array(months), reactivation: new Int32Array(months), expansion: new Int32Array(months),
+    contraction: new Int32Array(months), churn: new Int32Array(months) };
   const cohorts = Array.from({ length: months }, (_, k) => new Int32Array(months - k));
   const diff = new Float64Array(months + 1), c = new Float64Array(months);
   for (let u = 0; u < customers; u++) {
@@ -114,21 +117,26 @@ export function computeHandwritten(bytes) {
       const cur = c[m], prev = m > 0 ? c[m - 1] : 0;
       mrr[m] += cur;
       if (cur > 0) { paying[m]++; cohorts[first][m - first]++; }
-      if (prev === 0 && cur > 0) (m === first ? mv.new : mv.reactivation)[m] += cur;
-      else if (prev > 0 && cur === 0) { mv.churn[m] += prev; churned[m]++; }
-      else if (cur > prev) mv.expansion[m] += cur - prev;
-      else if (cur < prev) mv.contraction[m] += prev - cur;
+      if (prev === 0 && cur > 0) {
+        const k = m === first ? 'new' : 'reactivation';
+        mv[k][m] += cur;
+        count[k][m]++;
+      } else if (prev > 0 && cur === 0) { mv.churn[m] += prev; count.churn[m]++; }
+      else if (cur > prev) { mv.expansion[m] += cur - prev; count.expansion[m]++; }
+      else if (cur < prev) { mv.contraction[m] += prev - cur; count.contraction[m]++; }
     }
   }
   const out = [];
   for (let m = 0; m < months; m++) {
     const a = m > 0 ? mrr[m - 1] : 0, n0 = m > 0 ? paying[m - 1] : 0;
     out.push({
-      mrr: mrr[m], paying: paying[m], new: mv.new[m], reactivation: mv.reactivation[m], expansion: mv.expansion[m],
-      contraction: mv.contraction[m], churn: mv.churn[m],
-      churn_rate: n0 ? churned[m] / n0 * 100 : null,
+      mrr: mrr[m], paying: paying[m],
+      new_n: count.new[m], new: mv.new[m], reactivation_n: count.reactivation[m], reactivation: mv.reactivation[m],
+      expansion_n: count.expansion[m], expansion: mv.expansion[m],
+      contraction_n: count.contraction[m], contraction: mv.contraction[m], churn_n: count.churn[m], churn: mv.churn[m],
+      churn_rate: n0 ? count.churn[m] / n0 * 100 : null,
       nrr: a ? (a - mv.contraction[m] - mv.churn[m] + mv.expansion[m]) / a * 100 : null,
     });
   }
-  return { firstMonth: minMonth, months: out, cohorts: cohorts.map((row) => Array.from(row)) };
+  return { from: monthName(minMonth), months: out, cohorts: cohorts.map((row) => Array.from(row)) };
 }
