@@ -90,6 +90,7 @@ DrillDown Engine::BuildDrillDown(const ReportOptions& options, DrillDownQuery qu
   if (IsModelDrillDown(query.movement)) {
     ReportOptions at = options;
     at.to = query.month;
+    at.model_subscribers = true;
     if (at.from && *at.from > query.month) at.from = query.month;
     query.to = query.month;
     return DrillDownModel(*ds_, BuildReport(at), query);

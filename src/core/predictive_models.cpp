@@ -34,14 +34,15 @@ void ValueSbg(SbgSection& s, const std::vector<ActiveSubscriber>& active, const 
     while (derl.size() <= size_t(a.run))
       derl.push_back(SbgDiscountedExpectedResidualLifetime(s.fit.params, s.monthly_discount_rate,
                                                            std::max(1, int(derl.size()))));
+    const int64_t customers = settings.keep_subscribers ? 1 : int64_t(a.customer);
     SubscriberValue v{a, derl[size_t(a.run)], std::nullopt};
     if (settings.gross_margin) {
       v.clv = ToMinor(MajorOf(a.mrr, settings.exponent) * *settings.gross_margin * v.derl, settings.exponent);
-      base += *v.clv;
+      base += *v.clv * customers;
     }
-    s.active_customers += 1;
-    s.active_mrr += a.mrr;
-    s.subscribers.push_back(v);
+    s.active_customers += customers;
+    s.active_mrr += a.mrr * customers;
+    if (settings.keep_subscribers) s.subscribers.push_back(v);
   }
   if (!settings.gross_margin) return;
   s.active_base_value = base;

@@ -24,6 +24,9 @@ struct ModelSettings {
   int horizon_months = 36;               ///< projections, expectations and CLV horizons
   std::optional<double> gross_margin;    ///< never assumed: no margin, no CLV
   int exponent = 2;                      ///< minor-unit digits of the reporting currency
+  /// The active list has one entry per customer (listed in SbgSection::subscribers, for
+  /// drill-down); otherwise one per distinct (run, MRR), `customer` being their count.
+  bool keep_subscribers = false;
 };
 
 /// (1 + annual)^(1/12) - 1: the monthly rate that compounds to the annual one.
@@ -63,7 +66,7 @@ struct SbgSection {
   int64_t active_customers = 0, active_mrr = 0;
   /// Sum of the subscribers' CLV: what the base is worth under the fitted retention.
   std::optional<int64_t> active_base_value;
-  std::vector<SubscriberValue> subscribers;  ///< walk order
+  std::vector<SubscriberValue> subscribers;  ///< walk order; only with keep_subscribers
 };
 
 /// One customer of the purchase models, for drill-down.

@@ -23,6 +23,7 @@ struct ReportOptions {
   bool feedback_weight_mrr = false;     ///< weigh comments by their customer's MRR
   double discount_rate = 0.10;          ///< annual, for the models' CLV and DERL
   int model_horizon = 36;               ///< months the models project
+  bool model_subscribers = false;       ///< keep each subscriber's sBG value (drill-down)
 };
 
 /// Values are exact: money in minor units of the reporting currency.

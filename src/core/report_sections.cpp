@@ -231,6 +231,7 @@ void AddReportSections(const Dataset& ds, const CurrencyContext& fx, Month from,
   if (ds.subscriptions) {
     const SubscriptionsTable& t = *ds.subscriptions;
     total.emplace(t, from, to, history);
+    total->subs.ListActive(options.model_subscribers);
     auto part = [&](uint32_t segment) -> Group& {
       while (parts.size() <= segment) parts.emplace_back(t, from, to, history);
       return parts[segment];
@@ -262,7 +263,8 @@ void AddReportSections(const Dataset& ds, const CurrencyContext& fx, Month from,
   if (ds.responses) report.overall = OverallVoiceOf(ds, from, to, {settings.csat_threshold, kZ95, {}});
   if (ds.onboarding) report.onboarding = OnboardingByStartMonth(*ds.onboarding, from, to);
   if (ds.responses) report.feedback = Feedback(ds, paying, from, to, options, settings);
-  const ModelSettings models{settings.discount_rate, settings.model_horizon, settings.gross_margin, fx.exponent()};
+  const ModelSettings models{settings.discount_rate, settings.model_horizon, settings.gross_margin, fx.exponent(),
+                             options.model_subscribers};
   if (total)
     report.sbg = SbgSectionOf(total->subs.FirstLifetimeSurvivors(), total->subs.Active(),
                               report.months.back().revenue->arpu, models);

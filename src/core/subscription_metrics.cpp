@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/subscription_metrics.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/mrr_movements.hpp"
@@ -93,7 +94,8 @@ void SubscriptionAccumulator::AddCustomer(const CustomerMonths& c) {
   if (const int64_t now = c.At(to_); now > 0) {
     int32_t run = 1;
     while (c.At(to_ - run) > 0) ++run;
-    active_.push_back({c.customer, run, now});
+    if (list_active_) active_.push_back({c.customer, run, now});
+    else ++active_runs_[{run, now}];
   }
 }
 
@@ -134,6 +136,17 @@ void SubscriptionAccumulator::AddCohort(const CustomerMonths& c, Month k) {
   }
   if (churned) ++cohort.first_churn[size_t(*churned)];
   survival_.push_back(churned ? SurvivalObservation{*churned, true} : SurvivalObservation{to_ - k, false});
+}
+
+std::vector<ActiveSubscriber> SubscriptionAccumulator::Active() const {
+  if (list_active_) return active_;
+  std::vector<ActiveSubscriber> out;
+  for (const auto& [key, count] : active_runs_) out.push_back({count, key.run, key.mrr});
+  // Hash order is the library's: sort, so every build sums in the same order.
+  std::sort(out.begin(), out.end(), [](const ActiveSubscriber& a, const ActiveSubscriber& b) {
+    return a.run != b.run ? a.run < b.run : a.mrr < b.mrr;
+  });
+  return out;
 }
 
 std::vector<std::vector<double>> SubscriptionAccumulator::FirstLifetimeSurvivors() const {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
+#include <unordered_map>
 #include <vector>
 
 #include "core/customer_mrr.hpp"
@@ -27,8 +28,11 @@ class SubscriptionAccumulator {
   /// not revive a customer here: the sBG model follows first lifetimes only.
   std::vector<std::vector<double>> FirstLifetimeSurvivors() const;
   /// Customers paying at `to`, each with the number of consecutive months it has paid up
-  /// to and including `to`, and its MRR at `to`; in walk order.
-  const std::vector<ActiveSubscriber>& Active() const { return active_; }
+  /// to and including `to`, and its MRR at `to`: one per customer (walk order) after
+  /// ListActive(true); otherwise one per distinct (run, MRR) with `customer` holding how
+  /// many customers share it, which is all the valuation needs and far smaller.
+  std::vector<ActiveSubscriber> Active() const;
+  void ListActive(bool each) { list_active_ = each; }
 
   /// What unit economics needs of month m: MRR, N(m), new customers, and the customers
   /// churned in m-W+1 .. m with the sum of their N(j-1) (months before the followed
@@ -59,7 +63,17 @@ class SubscriptionAccumulator {
   std::vector<MonthSums> sums_;  // start-1 .. to
   std::vector<CohortSums> cohorts_;  // by first paying month, from .. to
   std::vector<SurvivalObservation> survival_;
+  struct RunKey {
+    int32_t run;
+    int64_t mrr;
+    bool operator==(const RunKey&) const = default;
+  };
+  struct RunKeyHash {
+    size_t operator()(const RunKey& k) const { return std::hash<int64_t>()(k.mrr * 1315423911 + k.run); }
+  };
+  bool list_active_ = false;
   std::vector<ActiveSubscriber> active_;
+  std::unordered_map<RunKey, uint32_t, RunKeyHash> active_runs_;
 };
 
 /// A customer's first month with MRR > 0, or none.

@@ -46,6 +46,7 @@ Report RegularReport(std::optional<double> margin) {
   Engine engine;
   engine.Load(TableKind::kSubscriptions, RegularCohort(), {});
   ReportOptions o;
+  o.model_subscribers = true;
   o.from = ParseMonth("2020-01").month;
   o.to = ParseMonth("2020-08").month;
   o.gross_margin = margin;
@@ -69,6 +70,12 @@ TEST(ReportModels, SbgOnTheEnginesCohortsReproducesThePublishedFit) {
   EXPECT_DOUBLE_EQ(r.sbg->survival[1], 1 - 0.7040772982549408 / (0.7040772982549408 + 1.18204302476438)) << "S(1) = b/(a+b)";
   EXPECT_FALSE(r.sbg->clv_new_customer) << "no gross margin, no CLV";
   EXPECT_FALSE(r.sbg->active_base_value);
+  ReportOptions plain;
+  plain.from = ParseMonth("2020-01").month;
+  plain.to = ParseMonth("2020-08").month;
+  Engine engine;
+  engine.Load(TableKind::kSubscriptions, RegularCohort(), {});
+  EXPECT_TRUE(engine.BuildReport(plain).sbg->subscribers.empty()) << "listed for drill-downs only";
 }
 
 TEST(ReportModels, ActiveSubscribersAreValuedAtTheirRunLength) {
@@ -88,6 +95,18 @@ TEST(ReportModels, ActiveSubscribersAreValuedAtTheirRunLength) {
     sum += *v.clv;
   }
   EXPECT_EQ(r.sbg->active_base_value, sum);
+  // Without a drill-down the engine keeps one entry per (run, MRR): the same figures.
+  Engine engine;
+  engine.Load(TableKind::kSubscriptions, RegularCohort(), {});
+  ReportOptions o;
+  o.from = ParseMonth("2020-01").month;
+  o.to = ParseMonth("2020-08").month;
+  o.gross_margin = 0.8;
+  const Report grouped = engine.BuildReport(o);
+  EXPECT_TRUE(grouped.sbg->subscribers.empty());
+  EXPECT_EQ(grouped.sbg->active_base_value, sum);
+  EXPECT_EQ(grouped.sbg->active_customers, 242);
+  EXPECT_EQ(grouped.sbg->active_mrr, 242 * 10000);
   ASSERT_TRUE(r.sbg->arpu && r.sbg->clv_new_customer);
   EXPECT_EQ(*r.sbg->clv_new_customer, std::llround(double(*r.sbg->arpu) * 0.8 * r.sbg->del));
 }
