@@ -245,7 +245,7 @@ function themesOf(feedback) {
   if (!feedback) return null;
   const groups = [];
   for (const [family, byName] of Object.entries(feedback.groups)) {
-    for (const [name, group] of Object.entries(byName)) groups.push({ name: `${family}: ${name}`, terms: group.terms });
+    for (const [name, group] of Object.entries(byName)) groups.push({ family, name, terms: group.terms });
   }
   return { groups, comments: feedback.comments };
 }

@@ -3,7 +3,8 @@
 import type { Report } from '../index.js';
 
 export interface ThemeTerm { term: string; count: number; weight?: number; score?: number; ids: string[] }
-export interface Themes { groups: { name: string; terms: ThemeTerm[] }[]; comments: Record<string, string> }
+/** `family` and `name` as in the report's feedback ('nps' / 'detractor', ...) are shown in the page's language; other names as given. */
+export interface Themes { groups: { family?: string; name: string; terms: ThemeTerm[] }[]; comments: Record<string, string> }
 
 export interface CsmDrillDetail {
   month: string;

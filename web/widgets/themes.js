@@ -8,6 +8,13 @@ export class CsmThemes extends CsmElement {
   standalone = true;
   get themes() { return this._themes ?? this.report?.themes; }
   set themes(v) { this._themes = v; this._sel = null; this.update(); }
+  /** "NPS · detractors" in the page's language for the engine's {family, name}; else the name as given. */
+  groupLabel(g) {
+    const known = (k) => this.t(k) !== k;
+    if (g.family && known(`fb_${g.family}`) && known(`fb_${g.name}`)) return `${this.t(`fb_${g.family}`)} · ${this.t(`fb_${g.name}`)}`;
+    return String(g.name ?? '');
+  }
+
   render() {
     const data = this.themes;
     const head = [h('h3', { part: 'title', text: this.t('themes') })];
@@ -17,8 +24,9 @@ export class CsmThemes extends CsmElement {
     const out = [...head];
     const maxW = Math.max(...groups.flatMap((g) => g.terms.map((t) => Math.abs(t.weight ?? t.count ?? 1))), 1e-9);
     groups.forEach((g, gi) => {
-      out.push(h('h4', { text: String(g.name ?? '') }));
-      out.push(h('div', { class: 'terms', role: 'group', 'aria-label': String(g.name ?? '') }, g.terms.map((term, ti) => {
+      const label = this.groupLabel(g);
+      out.push(h('h4', { text: label }));
+      out.push(h('div', { class: 'terms', role: 'group', 'aria-label': label }, g.terms.map((term, ti) => {
         const w = Math.abs(term.weight ?? term.count ?? 1) / maxW;
         const tone = term.score > 0 ? 'pos' : term.score < 0 ? 'neg' : '';
         const on = sel?.[0] === gi && sel?.[1] === ti;
