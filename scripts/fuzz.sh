@@ -7,9 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-50}
 jobs=$(nproc 2>/dev/null || echo 2)
-if [ ! -f build/fuzz/CMakeCache.txt ]; then
-  CC=clang-14 CXX=clang++-14 cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCSM_FUZZ=ON >/dev/null
-fi
+# Configured every time (cheap): a harness added since the last run must have its target.
+CC=clang-14 CXX=clang++-14 cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCSM_FUZZ=ON >/dev/null
 harnesses=(csv_reader loader json_loader header parsers models)
 cmake --build build/fuzz -j"$jobs" --target "${harnesses[@]/#/fuzz_}"
 mkdir -p build/fuzz/findings
