@@ -11,14 +11,15 @@ import { createEngine, CsMetricsError, TABLES } from '../web/csmetrics.js';
 const USAGE = `usage: csmetrics report DATA_DIR [--from YYYY-MM] [--to YYYY-MM] [--lenient]
          [--currency CODE] [--gross-margin 0.8|80%] [--csat-threshold N]
          [--clv-churn-window N] [--segment-by ATTR] [--preset stripe]
-         [--amount-unit major|minor] [--pretty]
+         [--amount-unit major|minor] [--discount-rate D] [--model-horizon N] [--pretty]
        csmetrics drill DATA_DIR --month YYYY-MM --movement NAME [--segment VALUE]
          [the report options]
 Reads NAME.csv or NAME.json for each table of DATA.md found in DATA_DIR
 (subscriptions, customers, responses, tickets, costs, onboarding, transactions,
 exchange_rates) and prints the report as JSON; \`drill\` prints the customers behind
 one figure (NAME: new, reactivation, expansion, contraction, churn, churn_voluntary,
-churn_involuntary, churn_unknown, upsell, cross_sell, retained, paying).
+churn_involuntary, churn_unknown, upsell, cross_sell, retained, paying; or the models'
+customers: sbg, bg_nbd).
        csmetrics sbg SURVIVORS.csv [--fit-periods N] [--discount D] [--horizon N] [--pretty]
          fits the shifted-beta-geometric model to \`period,<column>...\` survivor counts
        csmetrics bgnbd DATA [--calibration-end DATE] [--holdout-end DATE] [--horizon-weeks W]
@@ -64,6 +65,13 @@ function parseArgs(argv) {
       case '--csat-threshold': a.report.csatThreshold = int(); break;
       case '--clv-churn-window': a.report.clvChurnWindow = int(); break;
       case '--segment-by': a.report.segmentBy = value(); break;
+      case '--discount-rate': case '--model-horizon': {
+        // Passed on as the JSON number it is; the engine checks its range (as natively).
+        const v = value();
+        if (!/^(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/.test(v)) usage(`${flag} needs a number`);
+        a.report[flag === '--discount-rate' ? 'discountRate' : 'modelHorizon'] = JSON.parse(v);
+        break;
+      }
       case '--preset': a.load.preset = value(); break;
       case '--amount-unit': {
         const v = value();

@@ -20,14 +20,15 @@ constexpr const char* kUsage =
     "usage: csmetrics report DATA_DIR [--from YYYY-MM] [--to YYYY-MM] [--lenient]\n"
     "         [--currency CODE] [--gross-margin 0.8|80%] [--csat-threshold N]\n"
     "         [--clv-churn-window N] [--segment-by ATTR] [--preset stripe]\n"
-    "         [--amount-unit major|minor] [--pretty]\n"
+    "         [--amount-unit major|minor] [--discount-rate D] [--model-horizon N] [--pretty]\n"
     "       csmetrics drill DATA_DIR --month YYYY-MM --movement NAME [--segment VALUE]\n"
     "         [the report options]\n"
     "Reads NAME.csv or NAME.json for each table of DATA.md found in DATA_DIR\n"
     "(subscriptions, customers, responses, tickets, costs, onboarding, transactions,\n"
     "exchange_rates) and prints the report as JSON; `drill` prints the customers behind\n"
     "one figure (NAME: new, reactivation, expansion, contraction, churn, churn_voluntary,\n"
-    "churn_involuntary, churn_unknown, upsell, cross_sell, retained, paying).\n"
+    "churn_involuntary, churn_unknown, upsell, cross_sell, retained, paying; or the models'\n"
+    "customers: sbg, bg_nbd).\n"
     "       csmetrics sbg SURVIVORS.csv [--fit-periods N] [--discount D] [--horizon N] [--pretty]\n"
     "         fits the shifted-beta-geometric model to `period,<column>...` survivor counts\n"
     "       csmetrics bgnbd DATA [--calibration-end DATE] [--holdout-end DATE] [--horizon-weeks W]\n"
@@ -146,6 +147,25 @@ int ModelCommand(int argc, char** argv) {
   }
 }
 
+// Digits with an optional fraction and exponent: text that is a JSON number as it stands.
+bool IsPlainNumber(const std::string& v) {
+  size_t i = 0, digits = 0;
+  while (i < v.size() && v[i] >= '0' && v[i] <= '9') ++i, ++digits;
+  if (i < v.size() && v[i] == '.') {
+    ++i;
+    while (i < v.size() && v[i] >= '0' && v[i] <= '9') ++i, ++digits;
+  }
+  if (digits == 0 || (v[0] == '0' && v.size() > 1 && v[1] != '.')) return false;
+  if (i < v.size() && (v[i] == 'e' || v[i] == 'E')) {
+    ++i;
+    if (i < v.size() && (v[i] == '+' || v[i] == '-')) ++i;
+    const size_t exp = i;
+    while (i < v.size() && v[i] >= '0' && v[i] <= '9') ++i;
+    if (i == exp) return false;
+  }
+  return i == v.size() && v[0] != '.';
+}
+
 Args ParseArgs(int argc, char** argv) {
   if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) {
     std::fputs(kUsage, stdout);
@@ -168,6 +188,15 @@ Args ParseArgs(int argc, char** argv) {
     else if (flag == "--csat-threshold") a.report.csat_threshold = IntArg(flag, value());
     else if (flag == "--clv-churn-window") a.report.clv_churn_window = IntArg(flag, value());
     else if (flag == "--segment-by") a.report.segment_by = value();
+    else if (flag == "--discount-rate" || flag == "--model-horizon") {
+      // Checked by the same code as the JS option, so both CLIs answer alike.
+      const std::string v = value();
+      if (!IsPlainNumber(v)) Usage(flag + " needs a number");
+      const csm::ReportOptions o = csm::ReportOptionsFromJson(
+          std::string("{\"") + (flag == "--discount-rate" ? "discountRate" : "modelHorizon") + "\":" + v + "}");
+      a.report.discount_rate = flag == "--discount-rate" ? o.discount_rate : a.report.discount_rate;
+      a.report.model_horizon = flag == "--model-horizon" ? o.model_horizon : a.report.model_horizon;
+    }
     else if (flag == "--preset") a.load.preset = value();
     else if (flag == "--month" && a.command == "drill") a.drill.month = MonthArg(flag, value()), a.has_month = true;
     else if (flag == "--movement" && a.command == "drill") a.drill.movement = value();

@@ -114,12 +114,15 @@ SbgSection SbgSectionOf(const std::vector<SurvivorCounts>& cohorts, const std::v
   s.observed_survival = PooledSurvival(cohorts);
   try {
     s.fit = FitSbg(cohorts);
-  } catch (const std::invalid_argument& e) {
-    s.error = e.what();
-    return s;
+    ProjectSbg(s, settings);
+    ValueSbg(s, active, settings);
+  } catch (const std::exception& e) {  // unidentifiable, or a series the parameters cannot reach
+    SbgSection failed;
+    failed.cohorts = s.cohorts, failed.customers = s.customers;
+    failed.observed_survival = std::move(s.observed_survival);
+    failed.error = e.what();
+    return failed;
   }
-  ProjectSbg(s, settings);
-  ValueSbg(s, active, settings);
   return s;
 }
 
@@ -138,17 +141,23 @@ PurchaseModelsSection PurchaseModelsOf(const TransactionsTable& t, Day calibrati
     s.repeat_buyers += c.x > 0;
   }
   s.customers = int64_t(summary.customers.size());
+  // A fit on very few customers can land on parameters whose series do not converge over
+  // the horizon (runtime_error): that is a model the data cannot support, not a crash.
   try {
     s.bgnbd = FitBgnbd(summary.customers);
     ExpectPurchases(s, settings);
-  } catch (const std::invalid_argument& e) {
+  } catch (const std::exception& e) {
     s.bgnbd_error = e.what();
   }
   try {
     s.gamma_gamma = FitGammaGamma(summary.customers);
     ValuePurchasers(s, settings);
-  } catch (const std::invalid_argument& e) {
+  } catch (const std::exception& e) {
     s.gamma_gamma_error = e.what();
+  }
+  if (!s.bgnbd_error.empty() || !s.gamma_gamma_error.empty()) {
+    for (PurchaserValue& v : s.purchasers) v.clv.reset();
+    s.clv_total.reset();
   }
   return s;
 }

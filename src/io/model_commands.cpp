@@ -176,8 +176,13 @@ Day DateOption(const Json& v, const std::string& key) {
 
 }  // namespace
 
+void CheckModelDiscount(double discount) {
+  if (!(discount >= 0.001 && discount <= 10)) BadOption("discount must be a rate from 0.001 to 10 (0.1 is 10 %)");
+}
+
 std::string SbgCommandJson(std::string_view csv, const std::string& source, const SbgCommandOptions& o,
                            int indent) {
+  CheckModelDiscount(o.discount);
   const SurvivorTable table = ParseSurvivorTable(csv, source);
   Json fits = Json::array();
   for (size_t c = 0; c < table.names.size(); ++c) fits.push_back(SbgColumnJson(table.names[c], table.columns[c], o, source));
@@ -187,6 +192,7 @@ std::string SbgCommandJson(std::string_view csv, const std::string& source, cons
 
 std::string BgnbdCommandJson(std::string_view text, const std::string& source, const BgnbdCommandOptions& o,
                              int indent) {
+  CheckModelDiscount(o.discount);
   const Summarised s = Summarise(text, source, o);
   BgnbdFit bg;
   try {
@@ -214,8 +220,12 @@ std::string BgnbdCommandJson(std::string_view text, const std::string& source, c
   j["clv_months"] = o.clv_months;
   j["discount"] = o.discount;
   j["margin"] = o.margin ? Json(*o.margin) : Json(nullptr);
-  if (s.holdout_end) j["holdout"] = HoldoutJson(s, bg);
-  j["customer_values"] = CustomersJson(s, bg, gg, horizon, o);
+  try {
+    if (s.holdout_end) j["holdout"] = HoldoutJson(s, bg);
+    j["customer_values"] = CustomersJson(s, bg, gg, horizon, o);
+  } catch (const std::runtime_error& e) {  // series that do not converge for these parameters
+    throw CsmError(ErrorCode::kUnidentifiable, source + ", BG/NBD: the fitted parameters cannot be projected: " + e.what());
+  }
   return j.dump(indent, ' ', false, Json::error_handler_t::replace);
 }
 
@@ -225,7 +235,7 @@ SbgCommandOptions SbgOptionsFromJson(const std::string& text) {
   for (const auto& [key, v] : options.items()) {
     if (v.is_null()) continue;
     if (key == "fitPeriods") o.fit_periods = WholeNumber(v, key, 1, 100000);
-    else if (key == "discount") o.discount = PositiveNumber(v, key, 10);
+    else if (key == "discount") o.discount = PositiveNumber(v, key, 1e9);
     else if (key == "horizon") o.horizon = WholeNumber(v, key, 0, 100000);
     else BadOption("unknown sbg option \"" + key + "\"");
   }
@@ -241,7 +251,7 @@ BgnbdCommandOptions BgnbdOptionsFromJson(const std::string& text) {
     else if (key == "holdoutEnd") o.holdout_end = DateOption(v, key);
     else if (key == "horizonWeeks") o.horizon_weeks = PositiveNumber(v, key, 5200);
     else if (key == "clvMonths") o.clv_months = WholeNumber(v, key, 1, 1200);
-    else if (key == "discount") o.discount = PositiveNumber(v, key, 10);
+    else if (key == "discount") o.discount = PositiveNumber(v, key, 1e9);
     else if (key == "margin") o.margin = ParseGrossMargin(v.is_number() ? v.dump() : v.is_string() ? v.get<std::string>() : "?");
     else BadOption("unknown bgnbd option \"" + key + "\"");
   }

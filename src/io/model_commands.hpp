@@ -36,6 +36,10 @@ struct BgnbdCommandOptions {
 std::string BgnbdCommandJson(std::string_view text, const std::string& source, const BgnbdCommandOptions& options,
                              int indent);
 
+/// Throws CsmError(invalid_option) for a discount below 0.001 (the discounted series then
+/// converge too slowly to sum) or above 10.
+void CheckModelDiscount(double discount);
+
 /// The JS API's camelCase options ({fitPeriods, discount, horizon} and {calibrationEnd,
 /// holdoutEnd, horizonWeeks, clvMonths, discount, margin}). Throws CsmError(invalid_option).
 SbgCommandOptions SbgOptionsFromJson(const std::string& json);

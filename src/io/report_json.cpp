@@ -282,8 +282,9 @@ int Int(const Json& v, const char* key, int lo, int hi) {
 }
 
 double DiscountRate(const Json& v, const char* key) {
-  if (!v.is_number() || !(v.get<double>() > 0) || v.get<double>() > 10)
-    BadOption(std::string(key) + " must be a rate above 0 and at most 10 (0.1 is 10 %)");
+  // Below 0.1 % a year the discounted series approach their undiscounted limits too slowly.
+  if (!v.is_number() || !(v.get<double>() >= 0.001) || v.get<double>() > 10)
+    BadOption(std::string(key) + " must be a rate from 0.001 to 10 (0.1 is 10 % a year)");
   return v.get<double>();
 }
 

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 // libFuzzer: the model inputs (survivor tables, RFM summaries, CDNOW-style purchase files)
 // and the fits behind `csmetrics sbg` / `bgnbd` on any text. Bad input must end in
-// CsmError or the models' std::invalid_argument (the reason it cannot be fitted); any other
-// exception, a crash, a hang or a non-finite parameter from a fit that succeeded is a bug.
+// CsmError or the models' std::invalid_argument (the reason it cannot be fitted), and a
+// projection may refuse parameters its series cannot reach (std::runtime_error, which the
+// product turns into a reason); any other exception, a crash, a hang or a non-finite
+// value from a fit or projection that succeeded is a bug.
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -48,7 +50,10 @@ void Purchases(std::string_view text) {
     Finite(fit.log_likelihood);
     for (const csm::CustomerRfm& c : customers) {
       Finite(csm::BgnbdProbabilityAlive(fit.params, c.x, c.t_x, c.T));
-      Finite(csm::BgnbdConditionalExpectedPurchases(fit.params, c.x, c.t_x, c.T, 52));
+      try {
+        Finite(csm::BgnbdConditionalExpectedPurchases(fit.params, c.x, c.t_x, c.T, 52));
+      } catch (const std::runtime_error&) {
+      }
     }
   } catch (const std::invalid_argument&) {
   }

@@ -47,6 +47,20 @@ test('csmetrics bgnbd: the published CDNOW fits, byte-identical natively and ove
   both(['bgnbd', `${sharedData}cdnow/cdnow_customers_summary.csv`]);
 });
 
+test('the report options of the models are flags of both CLIs, checked alike', () => {
+  const sample = `${root}web/demo/sample`;
+  const out = both(['report', sample, '--discount-rate', '0.05', '--model-horizon', '12', '--gross-margin', '0.8']);
+  assert.equal(out.status, 0, out.stderr);
+  const { meta, models } = JSON.parse(out.stdout);
+  assert.equal(meta.settings.discount_rate, 0.05);
+  assert.equal(models.sbg.survival.length, 13);
+  assert.equal(models.sbg.monthly_discount_rate.toFixed(6), (1.05 ** (1 / 12) - 1).toFixed(6));
+  assert.equal(both(['report', sample, '--discount-rate', '0.0001']).status, 1);
+  assert.equal(both(['report', sample, '--model-horizon', '1.5']).status, 1);
+  assert.equal(both(['report', sample, '--discount-rate', 'abc']).status, 2);
+  assert.equal(both(['sbg', survivors, '--discount', '0.00001']).status, 1);
+});
+
 test('model commands: errors and usage are the same from both', () => {
   const oneOff = both(['bgnbd', `${root}tests/data/models/README.md`]);
   assert.equal(oneOff.status, 1);
