@@ -30,26 +30,6 @@ bool Holds(const SubscriptionsTable& t, uint32_t row, Month m) {
 
 }  // namespace
 
-MovementKind ClassifyMovement(int64_t prev, int64_t cur, bool paid_before) {
-  if (prev == 0) return cur > 0 ? (paid_before ? MovementKind::kReactivation : MovementKind::kNew) : MovementKind::kNone;
-  if (cur == 0) return MovementKind::kChurn;
-  if (cur > prev) return MovementKind::kExpansion;
-  if (cur < prev) return MovementKind::kContraction;
-  return MovementKind::kNone;
-}
-
-int64_t MovementAmount(MovementKind kind, int64_t prev, int64_t cur) {
-  switch (kind) {
-    case MovementKind::kNew:
-    case MovementKind::kReactivation: return cur;
-    case MovementKind::kExpansion: return cur - prev;
-    case MovementKind::kContraction: return prev - cur;
-    case MovementKind::kChurn: return prev;
-    case MovementKind::kNone: break;
-  }
-  return 0;
-}
-
 bool InForceAtEnd(const SubscriptionsTable& t, uint32_t row, Month m) {
   const Day last = FirstDayOfMonth(m + 1) - 1;
   return t.start[row] <= last && (t.end[row] == kNoDay || t.end[row] > last);

@@ -82,7 +82,12 @@ void SubscriptionAccumulator::AddNonRecurring(Month m, int64_t amount) {
 
 void SubscriptionAccumulator::AddCustomer(const CustomerMonths& c) {
   const std::optional<Month> k = FirstPayingMonth(c);
-  for (Month m = std::max(c.first, start_ - 1); m <= to_; ++m) {
+  // Twelve months after its last MRR a customer adds nothing to any month (the trailing
+  // twelve-month base is the furthest look back), so the walk stops there.
+  size_t last = c.mrr.size();
+  while (last > 0 && c.mrr[last - 1] == 0) --last;
+  const Month end = std::min(to_, c.first + Month(last) + 12);
+  for (Month m = std::max(c.first, start_ - 1); m <= end; ++m) {
     MonthSums& s = at(m);
     const int64_t v = c.At(m);
     s.mrr += v;

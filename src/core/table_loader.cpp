@@ -79,6 +79,9 @@ void TableLoader::Detect(std::string_view chunk) {
 
 void TableLoader::Feed(std::string_view chunk) {
   bytes_ += chunk.size();
+  // Once one chunk is not plain ASCII the cells are checked one by one from then on: a
+  // record can carry bytes over from any earlier chunk.
+  clean_ = clean_ && IsAsciiWithoutNul(chunk);
   try {
     if (csv_) csv_->feed(chunk);
     else if (json_) json_->Feed(chunk);
@@ -132,6 +135,7 @@ void TableLoader::OnRecord(std::span<const std::string_view> fields, int64_t lin
                     ErrorCode::kLimit);
       return Reject(row_->error());
     }
+    if (clean_ && csv_) continue;  // CSV cells are the stream's bytes; JSON ones may hold \u0000
     const auto problem = FindTextProblem(fields[i]);
     if (!problem) continue;
     char hex[8];

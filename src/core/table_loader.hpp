@@ -62,6 +62,7 @@ class TableLoader {
   size_t bytes_ = 0;
   size_t records_ = 0;
   bool reserved_ = false;
+  bool clean_ = true;  // every byte fed so far is ASCII without NUL: cells need no check
 };
 
 }  // namespace csm

@@ -18,6 +18,20 @@ std::string QuoteForMessage(std::string_view value) {
   return out + "\"";
 }
 
+bool IsAsciiWithoutNul(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  uint64_t bad = 0;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    bad |= (w & 0x8080808080808080ull) | ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull);
+  }
+  for (; i < n; ++i) bad |= p[i] >= 0x80 || p[i] == 0;
+  return bad == 0;
+}
+
 std::optional<TextProblem> FindTextProblem(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();

@@ -40,4 +40,8 @@ struct TextProblem {
 };
 std::optional<TextProblem> FindTextProblem(std::string_view s);
 
+/// True when every byte is ASCII and none is NUL: such text has no TextProblem anywhere,
+/// so a loader that sees a clean stream need not check its cells one by one.
+bool IsAsciiWithoutNul(std::string_view s);
+
 }  // namespace csm
