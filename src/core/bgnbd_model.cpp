@@ -153,6 +153,14 @@ CompactData Compact(std::span<const CustomerRfm> customers) {
 }
 
 
+// Extreme fits (a few customers: b -> 0 with a -> large) can overflow the expectation's
+// terms; a caller gets a reason, never a NaN in a report.
+double Finite(double v) {
+  if (!std::isfinite(v))
+    throw std::runtime_error("BG/NBD expectation cannot be evaluated for these parameters (it overflows)");
+  return v;
+}
+
 double LogLikelihood(const BgnbdParams& p, const CompactData& d) {
   const double r = p.r, alpha = p.alpha, a = p.a, b = p.b;
   // Per distinct time tau: ln(alpha + tau) and (alpha + tau)^r.
@@ -262,7 +270,7 @@ BgnbdFit FitBgnbd(std::span<const CustomerRfm> customers) {
 double BgnbdExpectedPurchases(const BgnbdParams& params, double t) {
   CheckParams(params);
   if (!(t >= 0) || !std::isfinite(t)) throw std::invalid_argument("BG/NBD: horizon t must be >= 0");
-  return ExpectationKernel(params.r, params.alpha, params.a, params.b, t);
+  return Finite(ExpectationKernel(params.r, params.alpha, params.a, params.b, t));
 }
 
 double BgnbdProbabilityAlive(const BgnbdParams& params, int x, double t_x, double T) {
@@ -279,7 +287,7 @@ double BgnbdConditionalExpectedPurchases(const BgnbdParams& params, int x, doubl
                                          double t) {
   const double alive = BgnbdProbabilityAlive(params, x, t_x, T);  // checks the arguments
   if (!(t >= 0) || !std::isfinite(t)) throw std::invalid_argument("BG/NBD: horizon t must be >= 0");
-  return alive * ExpectationKernel(params.r + x, params.alpha + T, params.a, params.b + x, t);
+  return Finite(alive * ExpectationKernel(params.r + x, params.alpha + T, params.a, params.b + x, t));
 }
 
 double BgnbdDiscountedExpectedTransactions(const BgnbdParams& params, int x, double t_x,

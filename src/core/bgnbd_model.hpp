@@ -54,7 +54,8 @@ double BgnbdExpectedPurchases(const BgnbdParams& params, double t);
 
 /// E[Y(t) | x, t_x, T]: expected purchases in the next t time units of a customer with
 /// history (x, t_x, T) (eq. 10). Throws std::runtime_error if t is so long relative to
-/// alpha + T (beyond about 25,000 times) that the series does not converge.
+/// alpha + T (beyond about 25,000 times) that the series does not converge, or if extreme
+/// parameters make the value overflow (E[X(t)] likewise).
 double BgnbdConditionalExpectedPurchases(const BgnbdParams& params, int x, double t_x, double T,
                                          double t);
 

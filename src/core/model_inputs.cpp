@@ -140,6 +140,9 @@ PurchaseInput ReadWhitespaceFile(std::string_view text, const std::string& sourc
     if (w.empty()) continue;
     if (fields == 0 && (w[0][0] < '0' || w[0][0] > '9')) continue;  // a header line
     if (fields == 0) fields = w.size();
+    if (fields != 4 && fields != 5)
+      Bad(source, line, "", "a purchase file has 4 fields (id, YYYYMMDD, quantity, amount) or 5 (a sample id "
+                            "after the id), not " + std::to_string(fields));
     if (w.size() != fields) Bad(source, line, "", "expected " + std::to_string(fields) + " fields");
     const size_t d = fields == 5 ? 2 : 1;
     const std::string id(w[d - 1]);

@@ -320,6 +320,8 @@ TEST(ModelInputs, RfmSummariesInBothNamingsAndCdnowFilesAreRecognised) {
   EXPECT_TRUE(table.purchases.empty()) << "left to the DATA.md transactions loader";
   EXPECT_THROW(ParsePurchaseInput("ID,x,t_x,T\n7,1,11,10\n", "bad.csv"), CsmError) << "recency beyond T";
   EXPECT_THROW(ParsePurchaseInput(" 00001 1997-01-01 1 11.77\n", "bad.txt"), CsmError) << "not YYYYMMDD";
+  EXPECT_THROW(ParsePurchaseInput("1 19970101\n", "short.txt"), CsmError) << "two fields (found by fuzz_models)";
+  EXPECT_THROW(ParsePurchaseInput("1\n", "one.txt"), CsmError);
 }
 
 }  // namespace
