@@ -90,6 +90,23 @@ std::string ReadWhole(const std::string& path) {
 }
 
 // `sbg` and `bgnbd`: one input file, the model's JSON on stdout.
+// Runs one command: its JSON on stdout and exit 0, or its error on stderr and exit 1.
+template <class Produce>
+int PrintJson(Produce&& produce) {
+  try {
+    const std::string json = produce();
+    std::fwrite(json.data(), 1, json.size(), stdout);
+    std::fputc('\n', stdout);
+    return 0;
+  } catch (const csm::CsmError& e) {
+    std::fprintf(stderr, "csmetrics: %s\n", e.what());
+    return 1;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "csmetrics: internal error: %s\n", e.what());
+    return 1;
+  }
+}
+
 int ModelCommand(int argc, char** argv);
 
 int RunModelCommand(int argc, char** argv) {
@@ -132,19 +149,10 @@ int ModelCommand(int argc, char** argv) {
   if (sbg.horizon < 0 || bg.clv_months < 1) Usage("--horizon and --clv-months cannot be negative");
   const std::string text = ReadWhole(path);
   const std::string source = std::filesystem::path(path).filename().string();
-  try {
-    const std::string json = command == "sbg" ? csm::SbgCommandJson(text, source, sbg, indent)
-                                              : csm::BgnbdCommandJson(text, source, bg, indent);
-    std::fwrite(json.data(), 1, json.size(), stdout);
-    std::fputc('\n', stdout);
-    return 0;
-  } catch (const csm::CsmError& e) {
-    std::fprintf(stderr, "csmetrics: %s\n", e.what());
-    return 1;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "csmetrics: internal error: %s\n", e.what());
-    return 1;
-  }
+  return PrintJson([&] {
+    return command == "sbg" ? csm::SbgCommandJson(text, source, sbg, indent)
+                            : csm::BgnbdCommandJson(text, source, bg, indent);
+  });
 }
 
 // Digits with an optional fraction and exponent: text that is a JSON number as it stands.
@@ -247,7 +255,7 @@ int main(int argc, char** argv) {
   }
   namespace fs = std::filesystem;
   if (!fs::is_directory(args.dir)) Usage("\"" + args.dir + "\" is not a directory");
-  try {
+  return PrintJson([&] {
     csm::Engine engine;
     for (int k = 0; k < csm::kTableCount; ++k) {
       auto kind = static_cast<csm::TableKind>(k);
@@ -259,17 +267,8 @@ int main(int argc, char** argv) {
         }
       }
     }
-    std::string json = args.command == "drill"
-                           ? csm::DrillDownToJson(engine.BuildDrillDown(args.report, args.drill), args.indent)
-                           : csm::ReportToJson(engine.BuildReport(args.report), args.indent);
-    std::fwrite(json.data(), 1, json.size(), stdout);
-    std::fputc('\n', stdout);
-    return 0;
-  } catch (const csm::CsmError& e) {
-    std::fprintf(stderr, "csmetrics: %s\n", e.what());
-    return 1;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "csmetrics: internal error: %s\n", e.what());
-    return 1;
-  }
+    return args.command == "drill"
+               ? csm::DrillDownToJson(engine.BuildDrillDown(args.report, args.drill), args.indent)
+               : csm::ReportToJson(engine.BuildReport(args.report), args.indent);
+  });
 }
