@@ -169,9 +169,9 @@ class PayingHistory {
       if (!t.Comment(r).empty()) weighed_[t.customer[r]] = 1;
   }
 
-  void Add(const CustomerMonths& c, Month to) {
-    if (last_.empty() || c.first > to) return;
-    for (Month m = to; m >= c.first; --m)
+  void Add(const CustomerMonths& c) {
+    if (last_.empty() || c.first > to_) return;
+    for (Month m = to_; m >= c.first; --m)
       if (c.At(m) > 0) {
         last_[c.customer] = m;
         break;
@@ -240,7 +240,7 @@ void AddReportSections(const Dataset& ds, const CurrencyContext& fx, Month from,
     std::vector<int8_t> classes;
     walk.ForEach([&](const CustomerMonths& c) {
       total->subs.AddCustomer(c);
-      paying.Add(c, to);
+      paying.Add(c);
       if (ds.responses) {
         nps.ClassesOf(c.customer, std::max(total->start - 1, c.first), to, classes);
         AddNpsClasses(classes, c, to, *total);
