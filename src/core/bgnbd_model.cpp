@@ -246,11 +246,7 @@ BgnbdFit FitBgnbd(std::span<const CustomerRfm> customers) {
                                   names[i] + (best.params[i] > 0 ? " -> infinity" : " -> 0") +
                                   "); the data cannot identify the model");
 
-  // A search that ends without a vanishing gradient short of the edge has wandered along a
-  // flat ridge (few customers, e.g. a, b -> infinity together): no estimate to report.
-  if (!best.converged)
-    throw std::invalid_argument("BG/NBD fit: the likelihood has no clear maximum (the search did not converge); "
-                                "the data cannot identify the model, typically too few customers");
+  RequireConverged(best, "BG/NBD");
   BgnbdFit fit;
   fit.params = FromLog(best.params);
   fit.log_likelihood = -best.value;

@@ -138,11 +138,7 @@ GammaGammaFit FitGammaGamma(std::span<const CustomerRfm> customers) {
                                   names[i] + (best.params[i] > 0 ? " -> infinity" : " -> 0") +
                                   "); the data cannot identify the model");
 
-  // A search that ends without a vanishing gradient short of the edge has wandered along a
-  // flat ridge (few customers, e.g. a, b -> infinity together): no estimate to report.
-  if (!best.converged)
-    throw std::invalid_argument("Gamma-Gamma fit: the likelihood has no clear maximum (the search did not converge); "
-                                "the data cannot identify the model, typically too few customers");
+  RequireConverged(best, "Gamma-Gamma");
   GammaGammaFit fit;
   fit.params = FromLog(best.params);
   fit.log_likelihood = -best.value;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+#include <string>
 
 namespace csm {
 
@@ -42,6 +43,13 @@ Matrix Identity(size_t n) {
 }
 
 }  // namespace
+
+void RequireConverged(const OptimizeResult& result, const char* model) {
+  if (!result.converged)
+    throw std::invalid_argument(std::string(model) +
+                                " fit: the likelihood has no clear maximum (the search did not converge); "
+                                "the data cannot identify the model, typically too few customers");
+}
 
 std::vector<double> NumericalGradient(const Objective& f, const std::vector<double>& x, double step) {
   std::vector<double> g(x.size()), probe = x;

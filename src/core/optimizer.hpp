@@ -43,6 +43,12 @@ OptimizeResult MinimizeMultiStart(const Objective& f,
                                   const std::vector<std::vector<double>>& starts,
                                   const OptimizeOptions& options = {});
 
+/// For the model fits: a search that ends without a vanishing gradient (and short of the
+/// edge, which each model checks in its own words) has wandered along a flat ridge, e.g.
+/// a handful of customers: throws std::invalid_argument("<model> fit: ...") saying the data
+/// cannot identify the model, rather than report a point on the ridge as an estimate.
+void RequireConverged(const OptimizeResult& result, const char* model);
+
 /// Central-difference gradient with step h_i = step * max(1, |x_i|); one-sided where f is
 /// not finite on the other side (x within h of the edge of f's domain).
 std::vector<double> NumericalGradient(const Objective& f, const std::vector<double>& x,

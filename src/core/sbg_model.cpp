@@ -219,11 +219,7 @@ SbgFit FitSbg(const std::vector<SurvivorCounts>& cohorts) {
     return -LogLikelihood({PortableExp(x[0]), PortableExp(x[1])}, cohorts);
   };
   const OptimizeResult best = MinimizeMultiStart(nll_log, Starts(cohorts));
-  // A search that ends without a vanishing gradient short of the edge has wandered along a
-  // flat ridge (few customers, e.g. a, b -> infinity together): no estimate to report.
-  if (!best.converged)
-    throw std::invalid_argument("sBG fit: the likelihood has no clear maximum (the search did not converge); "
-                                "the data cannot identify the model, typically too few customers");
+  RequireConverged(best, "sBG");
   SbgFit fit;
   fit.params = {PortableExp(best.params[0]), PortableExp(best.params[1])};
   const SbgParams& p = fit.params;

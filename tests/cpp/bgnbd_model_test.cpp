@@ -91,16 +91,6 @@ double PaperExpectedPurchases(const BgnbdParams& p, double t) {
 
 const BgnbdParams kPublished{0.243, 4.414, 0.793, 2.426};
 
-template <typename F>
-std::string ThrownMessage(F&& f) {
-  try {
-    f();
-  } catch (const std::invalid_argument& e) {
-    return e.what();
-  }
-  return "(nothing thrown)";
-}
-
 }  // namespace
 
 TEST(Bgnbd, FitReproducesFaderHardieLee2005OnCdnowSample) {

@@ -51,16 +51,6 @@ double DirectLogLikelihood(const GammaGammaParams& g, const std::vector<Customer
   return ll;
 }
 
-template <typename F>
-std::string ThrownMessage(F&& f) {
-  try {
-    f();
-  } catch (const std::invalid_argument& e) {
-    return e.what();
-  }
-  return "(nothing thrown)";
-}
-
 }  // namespace
 
 TEST(GammaGamma, FitReproducesFaderHardieLee2005OnCdnowRepeatBuyers) {

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <fstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -69,5 +70,16 @@ class Rng {
  private:
   uint64_t state_;
 };
+
+/// The message of the std::invalid_argument f throws, or "(nothing thrown)".
+template <typename F>
+std::string ThrownMessage(F&& f) {
+  try {
+    f();
+  } catch (const std::invalid_argument& e) {
+    return e.what();
+  }
+  return "(nothing thrown)";
+}
 
 }  // namespace csm::model_testing
