@@ -11,12 +11,6 @@ namespace {
 constexpr int kFactor[] = {365, 52, 12, 4, 1, 0};  // per Interval, over 12 months
 constexpr Wide kRateOne = 1'000'000'000'000;        // rates carry 12 decimals
 
-// Months [first, end) the row is in force at month end; end_date is exclusive.
-void RowMonths(const SubscriptionsTable& t, uint32_t r, Month last, Month& from, Month& to) {
-  from = MonthOfDay(t.start[r]);
-  to = t.end[r] == kNoDay ? last + 1 : std::min<Month>(MonthOfDay(t.end[r]), last + 1);
-}
-
 }  // namespace
 
 CustomerMrrWalk::CustomerMrrWalk(const SubscriptionsTable& t, const CurrencyContext& fx, Month last)
@@ -61,20 +55,22 @@ bool CustomerMrrWalk::AccumulateNarrow(std::span<const uint32_t> rows, Month fir
   const size_t n = out.size();
   std::vector<int64_t>& diff = narrow_diff_;
   diff.assign(n + 1, 0);
-  for (uint32_t r : rows) {
-    if (!counts(r)) continue;
-    Month from, to;
-    RowMonths(t_, r, last_, from, to);
-    if (from >= to) continue;
+  for (size_t j = 0; j < rows.size(); ++j) {
+    const uint32_t r = rows[j];
+    if (!counts(r) || spans_[j].from >= spans_[j].to) continue;
     const auto v = int64_t(RowNumerator(t_, r) * (lcm / (12 * int64_t(t_.interval_count[r]))));
-    diff[size_t(from - first)] += v;
-    diff[size_t(to - first)] -= v;
+    diff[size_t(spans_[j].from - first)] += v;
+    diff[size_t(spans_[j].to - first)] -= v;
   }
+  // c(m) changes only where a row starts or ends: round there, copy elsewhere.
   const int64_t den = lcm * kMicro;
-  int64_t running = 0;
+  int64_t running = 0, rounded = 0;
   for (size_t i = 0; i < n; ++i) {
-    running += diff[i];
-    out[i] = running == 0 ? 0 : RoundHalfEven64(running * scale, den);
+    if (diff[i] != 0) {
+      running += diff[i];
+      rounded = running == 0 ? 0 : RoundHalfEven64(running * scale, den);
+    }
+    out[i] = rounded;
   }
   if (prev_out)
     for (size_t i = 0; i < n; ++i) (*prev_out)[i] = i ? out[i - 1] : 0;
@@ -87,10 +83,17 @@ CustomerMonths CustomerMrrWalk::Compute(size_t k) {
   out.customer = uint32_t(k);
   out.rows = rows;
   Month first = INT32_MAX;
-  for (uint32_t r : rows) first = std::min(first, MonthOfDay(t_.start[r]));
+  spans_.resize(rows.size());
+  for (size_t j = 0; j < rows.size(); ++j) {
+    const uint32_t r = rows[j];
+    // In force at the ends of months [from, to); end_date is exclusive.
+    spans_[j].from = MonthOfDay(t_.start[r]);
+    spans_[j].to = t_.end[r] == kNoDay ? last_ + 1 : std::min<Month>(MonthOfDay(t_.end[r]), last_ + 1);
+    first = std::min(first, spans_[j].from);
+  }
   if (rows.empty() || first > last_) return out;
   out.first = first;
-  Accumulate(rows, first, false, mrr_, &prev_);
+  out.prev_is_shift = Accumulate(rows, first, false, mrr_, &prev_);
   Accumulate(rows, first, true, contracted_, nullptr);
   out.mrr = mrr_;
   out.contracted = contracted_;
@@ -98,7 +101,7 @@ CustomerMonths CustomerMrrWalk::Compute(size_t k) {
   return out;
 }
 
-void CustomerMrrWalk::Accumulate(std::span<const uint32_t> rows, Month first, bool contracted_only,
+bool CustomerMrrWalk::Accumulate(std::span<const uint32_t> rows, Month first, bool contracted_only,
                                  std::vector<int64_t>& out, std::vector<int64_t>* prev_out) {
   const size_t n = size_t(last_ - first + 1);
   out.assign(n, 0);
@@ -110,10 +113,10 @@ void CustomerMrrWalk::Accumulate(std::span<const uint32_t> rows, Month first, bo
   for (uint32_t r : rows)
     if (counts(r) && std::find(currencies.begin(), currencies.end(), t_.currency[r]) == currencies.end())
       currencies.push_back(t_.currency[r]);
-  if (currencies.empty()) return;
+  if (currencies.empty()) return true;
   if (currencies.size() == 1 && fx_.IsReporting(currencies[0]) &&
       AccumulateNarrow(rows, first, contracted_only, out, prev_out))
-    return;
+    return true;
   bool converted = false;
   sum_.assign(n, 0);
   sum_prev_.assign(n, 0);  // exact numerator over `denominator`, all currencies together
@@ -123,10 +126,10 @@ void CustomerMrrWalk::Accumulate(std::span<const uint32_t> rows, Month first, bo
     for (uint32_t r : rows)
       if (t_.currency[r] == currency && counts(r)) lcm = Lcm(lcm, 12 * int64_t(t_.interval_count[r]));
     diff_.assign(n + 1, 0);
-    for (uint32_t r : rows) {
+    for (size_t j = 0; j < rows.size(); ++j) {
+      const uint32_t r = rows[j];
       if (t_.currency[r] != currency || !counts(r)) continue;
-      Month from, to;
-      RowMonths(t_, r, last_, from, to);
+      const Month from = spans_[j].from, to = spans_[j].to;
       if (from >= to) continue;
       Wide v = MulChecked(RowNumerator(t_, r), lcm / (12 * int64_t(t_.interval_count[r])));
       diff_[from - first] = AddChecked(diff_[from - first], v);
@@ -153,8 +156,9 @@ void CustomerMrrWalk::Accumulate(std::span<const uint32_t> rows, Month first, bo
   const Wide scale = Pow10(fx_.exponent());
   auto round = [&](Wide v) { return v == 0 ? 0 : Narrow(RoundHalfEven(MulChecked(v, scale), denominator)); };
   for (size_t i = 0; i < n; ++i) out[i] = round(sum_[i]);
-  if (!prev_out) return;
+  if (!prev_out) return !converted;
   for (size_t i = 0; i < n; ++i) (*prev_out)[i] = !converted ? (i ? out[i - 1] : 0) : round(sum_prev_[i]);
+  return !converted;
 }
 
 }  // namespace csm

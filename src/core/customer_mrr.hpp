@@ -21,6 +21,9 @@ struct CustomerMonths {
   /// c(m-1) when every row is in the reporting currency.
   std::span<const int64_t> prev_at_rate;
   std::span<const uint32_t> rows;       ///< the customer's recurring rows, input order
+  /// prev_at_rate is c(m-1) itself (one currency, the reporting one): the movements then
+  /// happen only where c changes, and the accumulators can work run by run.
+  bool prev_is_shift = true;
   int64_t At(Month m) const {
     return m < first || m >= first + Month(mrr.size()) ? 0 : mrr[m - first];
   }
@@ -56,10 +59,15 @@ class CustomerMrrWalk {
   static bool IsContracted(const SubscriptionsTable& t, uint32_t row);
 
  private:
-  void Accumulate(std::span<const uint32_t> rows, Month first, bool contracted_only,
+  // Returns whether prev_out (when given) is out shifted by one month.
+  bool Accumulate(std::span<const uint32_t> rows, Month first, bool contracted_only,
                   std::vector<int64_t>& out, std::vector<int64_t>* prev_out);
   bool AccumulateNarrow(std::span<const uint32_t> rows, Month first, bool contracted_only,
                         std::vector<int64_t>& out, std::vector<int64_t>* prev_out);
+  // Months [from, to) each of the customer's rows is in force, computed once per customer.
+  struct RowSpan {
+    Month from, to;
+  };
   const SubscriptionsTable& t_;
   const CurrencyContext& fx_;
   Month last_;
@@ -68,6 +76,7 @@ class CustomerMrrWalk {
   std::vector<int64_t> mrr_, contracted_, prev_;
   std::vector<Wide> diff_, sum_, sum_prev_;
   std::vector<int64_t> narrow_diff_;
+  std::vector<RowSpan> spans_;  // parallel to the current customer's rows
 };
 
 }  // namespace csm

@@ -254,6 +254,8 @@ void AddReportSections(const Dataset& ds, const CurrencyContext& fx, Month from,
       total->subs.AddNonRecurring(m, amount);
       if (segmenter) part(segmenter->SegmentOfRow(t.customer[row], row)).subs.AddNonRecurring(m, amount);
     });
+    total->subs.Finish();
+    for (Group& g : parts) g.subs.Finish();
     report.cohorts = total->subs.Cohorts();
     report.survival = total->subs.Survival();
   }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 #include "core/mrr_movements.hpp"
 #include "core/portable_math.hpp"
@@ -64,6 +65,7 @@ SubscriptionAccumulator::SubscriptionAccumulator(const SubscriptionsTable& t, Mo
       cohorts_(size_t(to - from + 1)) {}
 
 SubscriptionAccumulator::Base SubscriptionAccumulator::BaseOf(Month m, int window) const {
+  CheckFinished();
   Base b;
   const MonthSums& s = at(m);
   b.mrr = s.mrr;
@@ -80,22 +82,79 @@ void SubscriptionAccumulator::AddNonRecurring(Month m, int64_t amount) {
   if (m >= start_ && m <= to_) at(m).non_recurring += amount;
 }
 
+// Maximal stretches of equal values, v[i] being month first + i; months after v up to
+// `through` are a stretch of zeros.
+void SubscriptionAccumulator::RunsOf(std::span<const int64_t> v, Month first, Month through, std::vector<Run>& out) {
+  out.clear();
+  for (size_t i = 0; i < v.size();) {
+    size_t j = i + 1;
+    while (j < v.size() && v[j] == v[i]) ++j;
+    out.push_back({first + Month(i), first + Month(j), v[i]});
+    i = j;
+  }
+  const Month end = first + Month(v.size());
+  if (end <= through) {
+    if (!out.empty() && out.back().value == 0) out.back().to = through + 1;
+    else out.push_back({end, through + 1, 0});
+  }
+}
+
+void SubscriptionAccumulator::AddLevel(int64_t Levels::*field, Month from, Month to, int64_t value) {
+  from = std::max(from, start_ - 1);
+  to = std::min(to, to_ + 1);
+  if (from >= to || value == 0) return;
+  if (levels_.empty()) levels_.resize(sums_.size() + 1);
+  levels_[size_t(from - start_ + 1)].*field += value;
+  levels_[size_t(to - start_ + 1)].*field -= value;
+}
+
+void SubscriptionAccumulator::Finish() {
+  if (levels_.empty()) return;
+  Levels run;
+  for (size_t i = 0; i < sums_.size(); ++i) {
+    const Levels& d = levels_[i];
+    MonthSums& s = sums_[i];
+    s.mrr += run.mrr += d.mrr;
+    s.paying += run.paying += d.paying;
+    s.contracted += run.contracted += d.contracted;
+    s.retained += run.retained += d.retained;
+    s.t12_base += run.t12_base += d.t12_base;
+    s.t12_now += run.t12_now += d.t12_now;
+  }
+  levels_ = {};
+}
+
+void SubscriptionAccumulator::CheckFinished() const {
+  if (!levels_.empty()) throw std::logic_error("SubscriptionAccumulator: Finish() before reading months");
+}
+
 void SubscriptionAccumulator::AddCustomer(const CustomerMonths& c) {
   const std::optional<Month> k = FirstPayingMonth(c);
-  // Twelve months after its last MRR a customer adds nothing to any month (the trailing
-  // twelve-month base is the furthest look back), so the walk stops there.
-  size_t last = c.mrr.size();
-  while (last > 0 && c.mrr[last - 1] == 0) --last;
-  const Month end = std::min(to_, c.first + Month(last) + 12);
-  for (Month m = std::max(c.first, start_ - 1); m <= end; ++m) {
-    MonthSums& s = at(m);
-    const int64_t v = c.At(m);
-    s.mrr += v;
-    s.paying += v > 0;
-    s.contracted += c.contracted[size_t(m - c.first)];
-    if (m >= start_ && k) AddMonth(c, m, *k);
+  RunsOf(c.mrr, c.first, to_, runs_);
+  for (const Run& r : runs_) {
+    AddLevel(&Levels::mrr, r.from, r.to, r.value);
+    AddLevel(&Levels::paying, r.from, r.to, r.value > 0);
   }
-  if (k && *k >= from_ && *k <= to_) AddCohort(c, *k);
+  for (size_t i = 0; i < c.contracted.size();) {
+    size_t j = i + 1;
+    while (j < c.contracted.size() && c.contracted[j] == c.contracted[i]) ++j;
+    AddLevel(&Levels::contracted, c.first + Month(i), c.first + Month(j), c.contracted[i]);
+    i = j;
+  }
+  if (k) {
+    AddTrailing12();
+    if (c.prev_is_shift) {
+      AddChanges(c, *k);
+    } else {
+      // Converted at each month's rate, c(m-1) moves every month: follow them one by one,
+      // up to twelve months after the last MRR (nothing later changes a month).
+      size_t last = c.mrr.size();
+      while (last > 0 && c.mrr[last - 1] == 0) --last;
+      const Month end = std::min(to_, c.first + Month(last) + 12);
+      for (Month m = std::max(c.first, start_); m <= end; ++m) AddMonth(c, m, *k);
+    }
+  }
+  if (k && *k >= from_ && *k <= to_) AddCohort(*k);
   if (const int64_t now = c.At(to_); now > 0) {
     int32_t run = 1;
     while (c.At(to_ - run) > 0) ++run;
@@ -104,15 +163,29 @@ void SubscriptionAccumulator::AddCustomer(const CustomerMonths& c) {
   }
 }
 
+// One currency: the movements happen where c changes, and a customer is retained in the
+// months of a paying run after its first, or in all of them when it paid just before.
+void SubscriptionAccumulator::AddChanges(const CustomerMonths& c, Month k) {
+  int64_t prev = 0;
+  for (const Run& r : runs_) {
+    if (r.value > 0) AddLevel(&Levels::retained, std::max(r.from + (prev > 0 ? 0 : 1), start_), r.to, 1);
+    if (r.from >= start_ && r.from <= to_ && r.value != prev)
+      AddMovement(at(r.from), c, r.from, prev, r.value, k);
+    prev = r.value;
+  }
+}
+
+// Month m of a customer whose c(m-1) at m's rate differs from c(m-1).
 void SubscriptionAccumulator::AddMonth(const CustomerMonths& c, Month m, Month k) {
   MonthSums& s = at(m);
   const int64_t prev = c.PrevAtRate(m), cur = c.At(m);
   s.moves.fx += prev - c.At(m - 1);
-  s.retained += prev > 0 && cur > 0;
-  if (const int64_t base = c.At(m - 12); base > 0) {
-    s.t12_base += base;
-    s.t12_now += cur;
-  }
+  AddLevel(&Levels::retained, m, m + 1, prev > 0 && cur > 0);
+  AddMovement(s, c, m, prev, cur, k);
+}
+
+void SubscriptionAccumulator::AddMovement(MonthSums& s, const CustomerMonths& c, Month m, int64_t prev, int64_t cur,
+                                          Month k) {
   const MovementKind kind = ClassifyMovement(prev, cur, k < m - 1);
   const int64_t amount = MovementAmount(kind, prev, cur);
   switch (kind) {
@@ -128,16 +201,37 @@ void SubscriptionAccumulator::AddMonth(const CustomerMonths& c, Month m, Month k
   }
 }
 
-void SubscriptionAccumulator::AddCohort(const CustomerMonths& c, Month k) {
+// Trailing twelve months: in month m, a customer paying at m-12 adds c(m-12) to the base
+// and c(m) to what that base pays now. Runs shifted by twelve months meet the runs of c.
+void SubscriptionAccumulator::AddTrailing12() {
+  size_t j = 0;
+  for (const Run& base : runs_) {
+    if (base.value <= 0) continue;
+    const Month lo = std::max(base.from + 12, start_), hi = std::min(base.to + 12, to_ + 1);
+    if (lo >= hi) continue;
+    AddLevel(&Levels::t12_base, lo, hi, base.value);
+    while (j < runs_.size() && runs_[j].to <= lo) ++j;
+    for (size_t i = j; i < runs_.size() && runs_[i].from < hi; ++i)
+      AddLevel(&Levels::t12_now, std::max(lo, runs_[i].from), std::min(hi, runs_[i].to), runs_[i].value);
+  }
+}
+
+void SubscriptionAccumulator::AddCohort(Month k) {
   CohortSums& cohort = cohorts_[size_t(k - from_)];
   ++cohort.size;
-  cohort.ages.resize(size_t(to_ - k + 1));
-  cohort.first_churn.resize(cohort.ages.size());
+  const size_t ages = size_t(to_ - k + 1);
+  cohort.age_steps.resize(ages + 1);
+  cohort.first_churn.resize(ages);
   std::optional<int32_t> churned;
-  for (Month m = k; m <= to_; ++m) {
-    const int64_t v = c.At(m);
-    if (v > 0) cohort.ages[size_t(m - k)].Add(v);
-    else if (!churned) churned = m - k;
+  for (const Run& r : runs_) {
+    if (r.to <= k || r.from > to_) continue;
+    if (r.value > 0) {
+      const size_t a = size_t(std::max(r.from, k) - k), b = size_t(std::min(r.to, to_ + 1) - k);
+      ++cohort.age_steps[a].customers, cohort.age_steps[a].amount += r.value;
+      --cohort.age_steps[b].customers, cohort.age_steps[b].amount -= r.value;
+    } else if (!churned) {
+      churned = std::max(r.from, k) - k;
+    }
   }
   if (churned) ++cohort.first_churn[size_t(*churned)];
   survival_.push_back(churned ? SurvivalObservation{*churned, true} : SurvivalObservation{to_ - k, false});
@@ -167,6 +261,7 @@ std::vector<std::vector<double>> SubscriptionAccumulator::FirstLifetimeSurvivors
 }
 
 std::vector<MonthReport> SubscriptionAccumulator::Months() const {
+  CheckFinished();
   std::vector<MonthReport> out;
   for (Month m = from_; m <= to_; ++m) {
     const MonthSums& s = at(m);
@@ -200,9 +295,11 @@ std::vector<Cohort> SubscriptionAccumulator::Cohorts() const {
   for (Month k = from_; k <= to_; ++k) {
     const CohortSums& sums = cohorts_[size_t(k - from_)];
     if (sums.size == 0) continue;
-    Cohort cohort{k, sums.size, sums.ages[0].amount, {}};
-    for (size_t a = 0; a < sums.ages.size(); ++a) {
-      const Movement& age = sums.ages[a];
+    Cohort cohort{k, sums.size, sums.age_steps[0].amount, {}};
+    Movement age;
+    for (size_t a = 0; a + 1 < sums.age_steps.size(); ++a) {
+      age.customers += sums.age_steps[a].customers;
+      age.amount += sums.age_steps[a].amount;
       cohort.ages.push_back({int32_t(a), age.customers, double(age.customers) / double(sums.size) * 100.0,
                              age.amount, Percent(double(age.amount), double(cohort.mrr))});
     }

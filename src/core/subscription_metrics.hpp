@@ -19,6 +19,9 @@ class SubscriptionAccumulator {
 
   void AddCustomer(const CustomerMonths& c);
   void AddNonRecurring(Month m, int64_t amount);
+  /// Sums up what AddCustomer kept as differences; call once after the last customer,
+  /// before Months() or BaseOf().
+  void Finish();
 
   std::vector<MonthReport> Months() const;
   std::vector<Cohort> Cohorts() const;
@@ -48,19 +51,37 @@ class SubscriptionAccumulator {
     MovementsMonth moves;
     int64_t retained = 0, t12_base = 0, t12_now = 0;
   };
+  // Figures that stay constant while a customer's MRR does: added run by run as
+  // differences (+v in a run's first month, -v past its last) and summed in Finish(), so
+  // a customer costs its runs, not its months.
+  struct Levels {
+    int64_t mrr = 0, paying = 0, contracted = 0, retained = 0, t12_base = 0, t12_now = 0;
+  };
   struct CohortSums {
     int64_t size = 0;
-    std::vector<Movement> ages;  // customers paying at age a and their MRR
+    std::vector<Movement> age_steps;   // differences of (customers paying at age a, their MRR)
     std::vector<int64_t> first_churn;  // customers whose first month without MRR is age a
   };
+  struct Run {
+    Month from, to;  // [from, to)
+    int64_t value;
+  };
+  static void RunsOf(std::span<const int64_t> v, Month first, Month through, std::vector<Run>& out);
+  void AddLevel(int64_t Levels::*field, Month from, Month to, int64_t value);
+  void AddChanges(const CustomerMonths& c, Month first_paying);
   void AddMonth(const CustomerMonths& c, Month m, Month first_paying);
-  void AddCohort(const CustomerMonths& c, Month k);
+  void AddMovement(MonthSums& s, const CustomerMonths& c, Month m, int64_t prev, int64_t cur, Month first_paying);
+  void AddTrailing12();
+  void AddCohort(Month k);
   MonthSums& at(Month m) { return sums_[size_t(m - start_ + 1)]; }
   const MonthSums& at(Month m) const { return sums_[size_t(m - start_ + 1)]; }
+  void CheckFinished() const;
 
   const SubscriptionsTable& t_;
   Month from_, to_, start_;
   std::vector<MonthSums> sums_;  // start-1 .. to
+  std::vector<Levels> levels_;   // differences, start-1 .. to+1; empty until used
+  std::vector<Run> runs_;        // the current customer's MRR, run by run, through to
   std::vector<CohortSums> cohorts_;  // by first paying month, from .. to
   std::vector<SurvivalObservation> survival_;
   struct RunKey {
