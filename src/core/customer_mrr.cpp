@@ -41,7 +41,7 @@ bool CustomerMrrWalk::IsContracted(const SubscriptionsTable& t, uint32_t r) {
 // arithmetic: wasm has no native 128-bit multiply or divide, and this loop runs for every
 // customer-month. Returns false, computing nothing, when the bounds do not hold.
 bool CustomerMrrWalk::AccumulateNarrow(std::span<const uint32_t> rows, Month first, bool contracted_only,
-                                       std::vector<int64_t>& out, std::vector<int64_t>* prev_out) {
+                                       std::vector<int64_t>& out) {
   constexpr Wide kLimit = Wide(1) << 61;
   auto counts = [&](uint32_t r) { return !contracted_only || IsContracted(t_, r); };
   int64_t lcm = 12;
@@ -52,7 +52,8 @@ bool CustomerMrrWalk::AccumulateNarrow(std::span<const uint32_t> rows, Month fir
   for (uint32_t r : rows)
     if (counts(r)) total += RowNumerator(t_, r) * (lcm / (12 * int64_t(t_.interval_count[r])));
   if (total < 0 || total * scale >= kLimit || Wide(lcm) * kMicro >= kLimit) return false;
-  const size_t n = out.size();
+  const size_t n = size_t(last_ - first + 1);
+  out.resize(n);  // every month is written below
   std::vector<int64_t>& diff = narrow_diff_;
   diff.assign(n + 1, 0);
   for (size_t j = 0; j < rows.size(); ++j) {
@@ -72,8 +73,6 @@ bool CustomerMrrWalk::AccumulateNarrow(std::span<const uint32_t> rows, Month fir
     }
     out[i] = rounded;
   }
-  if (prev_out)
-    for (size_t i = 0; i < n; ++i) (*prev_out)[i] = i ? out[i - 1] : 0;
   return true;
 }
 
@@ -94,18 +93,18 @@ CustomerMonths CustomerMrrWalk::Compute(size_t k) {
   if (rows.empty() || first > last_) return out;
   out.first = first;
   out.prev_is_shift = Accumulate(rows, first, false, mrr_, &prev_);
-  Accumulate(rows, first, true, contracted_, nullptr);
   out.mrr = mrr_;
-  out.contracted = contracted_;
-  out.prev_at_rate = prev_;
+  if (!out.prev_is_shift) out.prev_at_rate = prev_;
+  if (std::any_of(rows.begin(), rows.end(), [&](uint32_t r) { return IsContracted(t_, r); })) {
+    Accumulate(rows, first, true, contracted_, nullptr);
+    out.contracted = contracted_;
+  }
   return out;
 }
 
 bool CustomerMrrWalk::Accumulate(std::span<const uint32_t> rows, Month first, bool contracted_only,
                                  std::vector<int64_t>& out, std::vector<int64_t>* prev_out) {
   const size_t n = size_t(last_ - first + 1);
-  out.assign(n, 0);
-  if (prev_out) prev_out->assign(n, 0);
   auto counts = [&](uint32_t r) { return !contracted_only || IsContracted(t_, r); };
   // Rows are summed per currency over a common denominator 12 x lcm(interval_count),
   // converted at each month's rate, and the customer's total is rounded once a month.
@@ -113,10 +112,11 @@ bool CustomerMrrWalk::Accumulate(std::span<const uint32_t> rows, Month first, bo
   for (uint32_t r : rows)
     if (counts(r) && std::find(currencies.begin(), currencies.end(), t_.currency[r]) == currencies.end())
       currencies.push_back(t_.currency[r]);
-  if (currencies.empty()) return true;
   if (currencies.size() == 1 && fx_.IsReporting(currencies[0]) &&
-      AccumulateNarrow(rows, first, contracted_only, out, prev_out))
+      AccumulateNarrow(rows, first, contracted_only, out))
     return true;
+  out.assign(n, 0);
+  if (currencies.empty()) return true;
   bool converted = false;
   sum_.assign(n, 0);
   sum_prev_.assign(n, 0);  // exact numerator over `denominator`, all currencies together
@@ -156,9 +156,10 @@ bool CustomerMrrWalk::Accumulate(std::span<const uint32_t> rows, Month first, bo
   const Wide scale = Pow10(fx_.exponent());
   auto round = [&](Wide v) { return v == 0 ? 0 : Narrow(RoundHalfEven(MulChecked(v, scale), denominator)); };
   for (size_t i = 0; i < n; ++i) out[i] = round(sum_[i]);
-  if (!prev_out) return !converted;
-  for (size_t i = 0; i < n; ++i) (*prev_out)[i] = !converted ? (i ? out[i - 1] : 0) : round(sum_prev_[i]);
-  return !converted;
+  if (!prev_out || !converted) return !converted;
+  prev_out->resize(n);
+  for (size_t i = 0; i < n; ++i) (*prev_out)[i] = round(sum_prev_[i]);
+  return false;
 }
 
 }  // namespace csm

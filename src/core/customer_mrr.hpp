@@ -16,19 +16,21 @@ struct CustomerMonths {
   uint32_t customer = kNoId;
   Month first = 0;
   std::span<const int64_t> mrr;         ///< c(first + i)
-  std::span<const int64_t> contracted;  ///< the same from rows billed per >= 12 months
-  /// c(m-1) converted at month m's rate (constant currency, METRICS.md); equals
-  /// c(m-1) when every row is in the reporting currency.
+  /// The same from rows billed per >= 12 months; empty when the customer has none.
+  std::span<const int64_t> contracted;
+  /// c(m-1) converted at month m's rate (constant currency, METRICS.md); empty when
+  /// prev_is_shift.
   std::span<const int64_t> prev_at_rate;
   std::span<const uint32_t> rows;       ///< the customer's recurring rows, input order
-  /// prev_at_rate is c(m-1) itself (one currency, the reporting one): the movements then
-  /// happen only where c changes, and the accumulators can work run by run.
+  /// c(m-1) at month m's rate is c(m-1) itself (no conversion): the movements then happen
+  /// only where c changes, and the accumulators can work run by run.
   bool prev_is_shift = true;
   int64_t At(Month m) const {
     return m < first || m >= first + Month(mrr.size()) ? 0 : mrr[m - first];
   }
   int64_t PrevAtRate(Month m) const {
-    return m <= first || m >= first + Month(mrr.size()) ? 0 : prev_at_rate[m - first];
+    if (m <= first || m >= first + Month(mrr.size())) return 0;
+    return prev_is_shift ? mrr[m - first - 1] : prev_at_rate[m - first];
   }
 };
 
@@ -63,7 +65,7 @@ class CustomerMrrWalk {
   bool Accumulate(std::span<const uint32_t> rows, Month first, bool contracted_only,
                   std::vector<int64_t>& out, std::vector<int64_t>* prev_out);
   bool AccumulateNarrow(std::span<const uint32_t> rows, Month first, bool contracted_only,
-                        std::vector<int64_t>& out, std::vector<int64_t>* prev_out);
+                        std::vector<int64_t>& out);
   // Months [from, to) each of the customer's rows is in force, computed once per customer.
   struct RowSpan {
     Month from, to;

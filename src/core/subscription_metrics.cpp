@@ -159,7 +159,7 @@ void SubscriptionAccumulator::AddCustomer(const CustomerMonths& c) {
     int32_t run = 1;
     while (c.At(to_ - run) > 0) ++run;
     if (list_active_) active_.push_back({c.customer, run, now});
-    else ++active_runs_[{run, now}];
+    else CountRun({run, now});
   }
 }
 
@@ -237,10 +237,30 @@ void SubscriptionAccumulator::AddCohort(Month k) {
   survival_.push_back(churned ? SurvivalObservation{*churned, true} : SurvivalObservation{to_ - k, false});
 }
 
+void SubscriptionAccumulator::CountRun(RunKey key) {
+  if ((active_run_keys_ + 1) * 2 > active_runs_.size()) {
+    std::vector<RunCount> old(std::max<size_t>(64, active_runs_.size() * 2));
+    old.swap(active_runs_);
+    for (const RunCount& r : old)
+      if (r.count) active_runs_[Slot(r.key)] = r;
+  }
+  RunCount& slot = active_runs_[Slot(key)];
+  if (slot.count == 0) slot.key = key, ++active_run_keys_;
+  ++slot.count;
+}
+
+size_t SubscriptionAccumulator::Slot(RunKey key) const {
+  const uint64_t mask = active_runs_.size() - 1;
+  uint64_t i = ((uint64_t(key.mrr) * 0x9E3779B97F4A7C15ull) ^ uint64_t(uint32_t(key.run))) * 0xBF58476D1CE4E5B9ull >> 20;
+  for (i &= mask; active_runs_[i].count && !(active_runs_[i].key == key); i = (i + 1) & mask) {}
+  return size_t(i);
+}
+
 std::vector<ActiveSubscriber> SubscriptionAccumulator::Active() const {
   if (list_active_) return active_;
   std::vector<ActiveSubscriber> out;
-  for (const auto& [key, count] : active_runs_) out.push_back({count, key.run, key.mrr});
+  for (const RunCount& r : active_runs_)
+    if (r.count) out.push_back({r.count, r.key.run, r.key.mrr});
   // Hash order is the library's: sort, so every build sums in the same order.
   std::sort(out.begin(), out.end(), [](const ActiveSubscriber& a, const ActiveSubscriber& b) {
     return a.run != b.run ? a.run < b.run : a.mrr < b.mrr;

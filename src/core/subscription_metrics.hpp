@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-#include <unordered_map>
 #include <vector>
 
 #include "core/customer_mrr.hpp"
@@ -89,12 +88,18 @@ class SubscriptionAccumulator {
     int64_t mrr;
     bool operator==(const RunKey&) const = default;
   };
-  struct RunKeyHash {
-    size_t operator()(const RunKey& k) const { return std::hash<int64_t>()(k.mrr * 1315423911 + k.run); }
+  struct RunCount {
+    RunKey key;
+    uint32_t count = 0;  // 0: an empty slot
   };
+  void CountRun(RunKey key);
+  size_t Slot(RunKey key) const;  // the key's slot, or the empty one where it would go
   bool list_active_ = false;
   std::vector<ActiveSubscriber> active_;
-  std::unordered_map<RunKey, uint32_t, RunKeyHash> active_runs_;
+  // Open addressing in 64-bit arithmetic: a few thousand distinct keys met once per paying
+  // customer, where std::unordered_map's 32-bit hashing and prime modulo cost in wasm.
+  std::vector<RunCount> active_runs_;
+  size_t active_run_keys_ = 0;
 };
 
 /// A customer's first month with MRR > 0, or none.
