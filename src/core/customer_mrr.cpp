@@ -46,11 +46,15 @@ bool CustomerMrrWalk::AccumulateNarrow(std::span<const uint32_t> rows, Month fir
   auto counts = [&](uint32_t r) { return !contracted_only || IsContracted(t_, r); };
   int64_t lcm = 12;
   for (uint32_t r : rows)
-    if (counts(r)) lcm = Lcm(lcm, 12 * int64_t(t_.interval_count[r]));
+    if (counts(r) && t_.interval_count[r] != 1) lcm = Lcm(lcm, 12 * int64_t(t_.interval_count[r]));
+  // Each row's numerator over the common denominator; no division for the usual count 1.
+  auto multiple = [&](uint32_t r) {
+    return t_.interval_count[r] == 1 ? lcm / 12 : lcm / (12 * int64_t(t_.interval_count[r]));
+  };
   const int64_t scale = Pow10(fx_.exponent());
   Wide total = 0;
   for (uint32_t r : rows)
-    if (counts(r)) total += RowNumerator(t_, r) * (lcm / (12 * int64_t(t_.interval_count[r])));
+    if (counts(r)) total += RowNumerator(t_, r) * multiple(r);
   if (total < 0 || total * scale >= kLimit || Wide(lcm) * kMicro >= kLimit) return false;
   const size_t n = size_t(last_ - first + 1);
   out.resize(n);  // every month is written below
@@ -59,7 +63,7 @@ bool CustomerMrrWalk::AccumulateNarrow(std::span<const uint32_t> rows, Month fir
   for (size_t j = 0; j < rows.size(); ++j) {
     const uint32_t r = rows[j];
     if (!counts(r) || spans_[j].from >= spans_[j].to) continue;
-    const auto v = int64_t(RowNumerator(t_, r) * (lcm / (12 * int64_t(t_.interval_count[r]))));
+    const auto v = int64_t(RowNumerator(t_, r) * multiple(r));
     diff[size_t(spans_[j].from - first)] += v;
     diff[size_t(spans_[j].to - first)] -= v;
   }
