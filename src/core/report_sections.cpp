@@ -22,8 +22,9 @@ namespace {
 // Each customer's NPS answers in date order, to find the latest one at any month's end.
 class NpsTimeline {
  public:
-  explicit NpsTimeline(const Dataset& ds) {
+  NpsTimeline(const Dataset& ds, Month from, Month to) : from_(from) {
     if (!ds.responses) return;
+    for (Month m = from; m <= to; ++m) last_days_.push_back(FirstDayOfMonth(m + 1) - 1);
     const ResponsesTable& t = *ds.responses;
     offsets_.assign(ds.customers.size() + 1, 0);
     for (uint32_t r = 0; r < t.size(); ++r)
@@ -48,7 +49,7 @@ class NpsTimeline {
     const uint32_t end = offsets_[customer + 1];
     int8_t cls = 3;
     for (Month m = first; m <= to && (i < end || cls != 3); ++m) {
-      const Day last = FirstDayOfMonth(m + 1) - 1;
+      const Day last = LastDayOf(m);
       for (; i < end && t_->date[rows_[i]] <= last; ++i)
         cls = int8_t(t_->score[rows_[i]] >= 9 ? 0 : t_->score[rows_[i]] >= 7 ? 1 : 2);
       out[size_t(m - first)] = cls;
@@ -56,8 +57,15 @@ class NpsTimeline {
   }
 
  private:
+  // Calendar arithmetic once per month, not once per customer and month.
+  Day LastDayOf(Month m) const {
+    const size_t i = size_t(m - from_);
+    return m >= from_ && i < last_days_.size() ? last_days_[i] : FirstDayOfMonth(m + 1) - 1;
+  }
   const ResponsesTable* t_ = nullptr;
   std::vector<uint32_t> offsets_, rows_;
+  Month from_;
+  std::vector<Day> last_days_;  // from_ .. to
 };
 
 // Everything one group of customers (all, or a segment) accumulates in the walk.
@@ -79,6 +87,10 @@ struct Group {
 void AddNpsClasses(const std::vector<int8_t>& classes, const CustomerMonths& c, Month to, Group& g) {
   int prev_cls = 3;
   const Month first = std::max(g.start - 1, c.first);
+  // A month after the one following the last MRR adds nothing.
+  size_t paid = c.mrr.size();
+  while (paid > 0 && c.mrr[paid - 1] == 0) --paid;
+  to = std::min(to, c.first + Month(paid));
   for (Month m = first; m <= to; ++m) {
     const int cls = classes[size_t(m - first)];
     const int64_t v = c.At(m), before = c.At(m - 1);
@@ -226,7 +238,7 @@ void AddReportSections(const Dataset& ds, const CurrencyContext& fx, Month from,
 
   std::optional<Group> total;
   std::vector<Group> parts;
-  const NpsTimeline nps(ds);
+  const NpsTimeline nps(ds, from - history - 1, to);
   PayingHistory paying(ds, from, to, options.feedback_weight_mrr);
   if (ds.subscriptions) {
     const SubscriptionsTable& t = *ds.subscriptions;

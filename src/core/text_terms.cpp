@@ -270,11 +270,9 @@ void Deduplicate(std::vector<std::string>& terms) {
   terms.resize(w);
 }
 
-}  // namespace
-
-std::vector<std::string> Terms(std::string_view utf8) {
+// The terms of a comment in order of appearance, repeats included.
+void AppendTerms(std::string_view utf8, std::vector<std::string>& out) {
   const auto cps = Decode(utf8);
-  std::vector<std::string> out;
   for (size_t i = 0; i < cps.size();) {
     if (cps[i].kind == Kind::kWord) {
       i = TakeWord(cps, i, out);
@@ -287,6 +285,13 @@ std::vector<std::string> Terms(std::string_view utf8) {
       ++i;
     }
   }
+}
+
+}  // namespace
+
+std::vector<std::string> Terms(std::string_view utf8) {
+  std::vector<std::string> out;
+  AppendTerms(utf8, out);
   Deduplicate(out);
   return out;
 }
@@ -422,9 +427,19 @@ std::vector<DistinctiveTerm> TopTerms(std::vector<Candidate>& candidates, size_t
 }  // namespace
 
 uint32_t TermCorpus::Add(std::string_view utf8) {
-  for (std::string& t : Terms(utf8)) {
+  // The same terms as Terms(utf8): repeats are dropped by id (the first kept), which
+  // spares sorting strings for every comment.
+  const auto comment = uint32_t(offsets_.size());  // 1-based marks in seen_
+  scratch_.clear();
+  AppendTerms(utf8, scratch_);
+  for (std::string& t : scratch_) {
     const auto [it, inserted] = ids_.try_emplace(std::move(t), uint32_t(names_.size()));
-    if (inserted) names_.push_back(&it->first);
+    if (inserted) {
+      names_.push_back(&it->first);
+      seen_.push_back(0);
+    }
+    if (seen_[it->second] == comment) continue;
+    seen_[it->second] = comment;
     terms_.push_back(it->second);
   }
   offsets_.push_back(uint32_t(terms_.size()));

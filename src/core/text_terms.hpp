@@ -91,6 +91,8 @@ class TermCorpus {
   std::unordered_map<std::string, uint32_t> ids_;  // owns the strings names_ points to
   std::vector<const std::string*> names_;
   std::vector<uint32_t> offsets_{0}, terms_;
+  std::vector<uint32_t> seen_;          // per term: the last comment (1-based) that had it
+  std::vector<std::string> scratch_;    // the comment being split
 };
 
 /// One comment of a TermCorpus in one grouping; group, weight and id as in TermDocument.
