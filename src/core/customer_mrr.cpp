@@ -112,7 +112,8 @@ bool CustomerMrrWalk::Accumulate(std::span<const uint32_t> rows, Month first, bo
   auto counts = [&](uint32_t r) { return !contracted_only || IsContracted(t_, r); };
   // Rows are summed per currency over a common denominator 12 x lcm(interval_count),
   // converted at each month's rate, and the customer's total is rounded once a month.
-  std::vector<uint32_t> currencies;
+  std::vector<uint32_t>& currencies = currencies_;  // kept: no allocation per customer
+  currencies.clear();
   for (uint32_t r : rows)
     if (counts(r) && std::find(currencies.begin(), currencies.end(), t_.currency[r]) == currencies.end())
       currencies.push_back(t_.currency[r]);

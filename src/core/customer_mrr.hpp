@@ -79,6 +79,7 @@ class CustomerMrrWalk {
   std::vector<Wide> diff_, sum_, sum_prev_;
   std::vector<int64_t> narrow_diff_;
   std::vector<RowSpan> spans_;  // parallel to the current customer's rows
+  std::vector<uint32_t> currencies_;
 };
 
 }  // namespace csm
