@@ -183,7 +183,7 @@ const char* CsvReader::ParseRecord(const char* p, const char* end, bool final) {
   line_ += breaks;
   if (fields_.size() == 1 && fields_[0].empty() && !quoted_any) return p;  // a blank line
   for (const Escaped& e : escaped_) fields_[e.field] = std::string_view(scratch_.data() + e.offset, e.size);
-  sink_(CsvRecord{fields_, start_line});
+  sink_(CsvRecord{fields_, start_line, !quoted_any});
   return p;
 }
 

@@ -29,6 +29,7 @@ class CsvSyntaxError : public std::runtime_error {
 struct CsvRecord {
   std::span<const std::string_view> fields;  ///< unquoted fields trimmed of spaces/tabs
   int64_t line;                              ///< physical line the record starts on
+  bool trimmed = false;                      ///< no field was quoted: all are trimmed
 };
 
 /// Streaming RFC 4180 reader: feed() takes chunks of any size (a chunk may end inside a

@@ -122,7 +122,7 @@ class SubscriptionsBuilder : public TableBuilder {
   // Stripe rows in trial are not paying yet: revenue starts when the trial ends.
   bool ReadStartAfterTrial(RowReader& row, Day& start, Day end) {
     if (!binding_ || binding_->trial_end_field < 0) return true;
-    std::string_view s = Trim(row.Field(binding_->trial_end_field));
+    std::string_view s = row.Cell(binding_->trial_end_field);
     if (s.empty()) return true;
     DateParse p = ParseDate(s);
     if (p.error) return row.FailRow("trial_end", QuoteForMessage(s) + " " + p.error,

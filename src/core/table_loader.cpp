@@ -61,18 +61,17 @@ void TableLoader::Detect(std::string_view chunk) {
   if (format == InputFormat::kAuto)
     format = (pending_[i] == '[' || pending_[i] == '{') ? InputFormat::kJson : InputFormat::kCsv;
   if (options_.source.empty()) options_.source = DefaultSource(kind_, format);
-  auto on_record = [this](std::span<const std::string_view> f, int64_t line) {
-    binding_ ? OnRecord(f, line) : OnHeader(f, line);
-  };
   std::string bytes;
   bytes.swap(pending_);
   if (format == InputFormat::kJson) {
     json_ = std::make_unique<JsonRecordReader>(
         [this](std::span<const std::string_view> f, int64_t) { OnHeader(f, 1); },
-        [this](std::span<const std::string_view> f, int64_t index) { OnRecord(f, index); });
+        [this](std::span<const std::string_view> f, int64_t index) { OnRecord(f, index, false); });
     json_->Feed(std::string_view(bytes).substr(bytes.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0));
   } else {
-    csv_ = std::make_unique<CsvReader>([on_record](const CsvRecord& r) { on_record(r.fields, r.line); });
+    csv_ = std::make_unique<CsvReader>([this](const CsvRecord& r) {
+      binding_ ? OnRecord(r.fields, r.line, r.trimmed) : OnHeader(r.fields, r.line);
+    });
     csv_->feed(bytes);
   }
 }
@@ -110,7 +109,7 @@ void TableLoader::OnHeader(std::span<const std::string_view> fields, int64_t lin
   row_ = std::make_unique<RowReader>(kind_, *binding_, options_.source, json_ != nullptr);
 }
 
-void TableLoader::OnRecord(std::span<const std::string_view> fields, int64_t line) {
+void TableLoader::OnRecord(std::span<const std::string_view> fields, int64_t line, bool trimmed) {
   ++records_;
   if (!reserved_ && options_.size_hint > 0 && records_ == 2048) {
     // Columns sized once from the observed bytes per row: no doubling, no 2x peak.
@@ -118,7 +117,7 @@ void TableLoader::OnRecord(std::span<const std::string_view> fields, int64_t lin
     double per_row = double(bytes_) / double(records_ + 1);
     builder_->Reserve(size_t(double(options_.size_hint) / per_row * 1.03) + 16);
   }
-  row_->Reset(fields, line);
+  row_->Reset(fields, line, trimmed);
   const size_t expected = binding_->field_count;
   if (fields.size() != expected && !(fields.size() > expected && OnlyEmptyBeyond(fields, expected))) {
     std::string where = fields.size() < expected ? "the row ends early" : "the row has extra cells";

@@ -45,7 +45,7 @@ class TableLoader {
  private:
   void Detect(std::string_view chunk);
   void OnHeader(std::span<const std::string_view> fields, int64_t line);
-  void OnRecord(std::span<const std::string_view> fields, int64_t line);
+  void OnRecord(std::span<const std::string_view> fields, int64_t line, bool trimmed);
   void Reject(const RowError& error);
 
   TableKind kind_;
