@@ -119,35 +119,52 @@ void TableLoader::OnRecord(std::span<const std::string_view> fields, int64_t lin
   }
   row_->Reset(fields, line, trimmed);
   const size_t expected = binding_->field_count;
-  if (fields.size() != expected && !(fields.size() > expected && OnlyEmptyBeyond(fields, expected))) {
-    std::string where = fields.size() < expected ? "the row ends early" : "the row has extra cells";
-    row_->FailRow(fields.size() < expected ? "(field " + std::to_string(fields.size() + 1) + ")"
-                                          : "(field " + std::to_string(expected + 1) + ")",
-                  where + ": " + std::to_string(fields.size()) + " fields, the header has " +
-                      std::to_string(expected),
-                  ErrorCode::kFieldCount);
-    return Reject(row_->error());
-  }
-  for (size_t i = 0; i < fields.size() && i < field_names_.size(); ++i) {
-    if (fields[i].size() > kMaxCellBytes) {
-      row_->FailRow(field_names_[i], "the value is longer than 1 MiB (" + std::to_string(fields[i].size()) + " bytes)",
-                    ErrorCode::kLimit);
-      return Reject(row_->error());
-    }
-    if (clean_ && csv_) continue;  // CSV cells are the stream's bytes; JSON ones may hold \u0000
-    const auto problem = FindTextProblem(fields[i]);
-    if (!problem) continue;
-    char hex[8];
-    std::snprintf(hex, sizeof hex, "0x%02X", problem->byte);
-    row_->FailRow(field_names_[i],
-                  problem->nul ? "the value contains a NUL byte"
-                               : std::string("the value is not UTF-8 text (byte ") + hex + " at position " +
-                                     std::to_string(problem->offset + 1) + "); save the file as UTF-8",
-                  ErrorCode::kInvalidValue);
-    return Reject(row_->error());
-  }
+  if (fields.size() != expected && !(fields.size() > expected && OnlyEmptyBeyond(fields, expected)))
+    return RejectFieldCount(fields.size());
+  if (!CellsAreValid(fields)) return Reject(row_->error());
   if (!builder_->AddRow(*row_)) return Reject(row_->error());
   builder_->AppendAttributes(*row_);
+}
+
+// In field order, each cell's size and then its text: the first problem is the row's.
+bool TableLoader::CellsAreValid(std::span<const std::string_view> fields) {
+  const size_t n = std::min(fields.size(), field_names_.size());
+  if (clean_ && csv_) {  // CSV cells are the stream's bytes; JSON ones may hold \u0000
+    for (size_t i = 0; i < n; ++i)
+      if (fields[i].size() > kMaxCellBytes) return FailLongCell(i, fields[i].size());
+    return true;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (fields[i].size() > kMaxCellBytes) return FailLongCell(i, fields[i].size());
+    if (const auto problem = FindTextProblem(fields[i])) return FailCellText(i, *problem);
+  }
+  return true;
+}
+
+void TableLoader::RejectFieldCount(size_t fields) {
+  const size_t expected = binding_->field_count;
+  std::string where = fields < expected ? "the row ends early" : "the row has extra cells";
+  row_->FailRow(fields < expected ? "(field " + std::to_string(fields + 1) + ")"
+                                  : "(field " + std::to_string(expected + 1) + ")",
+                where + ": " + std::to_string(fields) + " fields, the header has " +
+                    std::to_string(expected),
+                ErrorCode::kFieldCount);
+  Reject(row_->error());
+}
+
+bool TableLoader::FailLongCell(size_t field, size_t bytes) {
+  return row_->FailRow(field_names_[field], "the value is longer than 1 MiB (" + std::to_string(bytes) + " bytes)",
+                       ErrorCode::kLimit);
+}
+
+bool TableLoader::FailCellText(size_t field, const TextProblem& problem) {
+  char hex[8];
+  std::snprintf(hex, sizeof hex, "0x%02X", problem.byte);
+  return row_->FailRow(field_names_[field],
+                       problem.nul ? "the value contains a NUL byte"
+                                   : std::string("the value is not UTF-8 text (byte ") + hex + " at position " +
+                                         std::to_string(problem.offset + 1) + "); save the file as UTF-8",
+                       ErrorCode::kInvalidValue);
 }
 
 void TableLoader::Reject(const RowError& error) {
