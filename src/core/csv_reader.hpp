@@ -30,6 +30,7 @@ struct CsvRecord {
   std::span<const std::string_view> fields;  ///< unquoted fields trimmed of spaces/tabs
   int64_t line;                              ///< physical line the record starts on
   bool trimmed = false;                      ///< no field was quoted: all are trimmed
+  size_t bytes = 0;                          ///< the record's length in the input: no field is longer
 };
 
 /// Streaming RFC 4180 reader: feed() takes chunks of any size (a chunk may end inside a

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/table_loader.hpp"
 
+#include <cstdint>
 #include <cstdio>
 
 #include "core/csv_reader.hpp"
@@ -66,11 +67,11 @@ void TableLoader::Detect(std::string_view chunk) {
   if (format == InputFormat::kJson) {
     json_ = std::make_unique<JsonRecordReader>(
         [this](std::span<const std::string_view> f, int64_t) { OnHeader(f, 1); },
-        [this](std::span<const std::string_view> f, int64_t index) { OnRecord(f, index, false); });
+        [this](std::span<const std::string_view> f, int64_t index) { OnRecord(f, index, false, SIZE_MAX); });
     json_->Feed(std::string_view(bytes).substr(bytes.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0));
   } else {
     csv_ = std::make_unique<CsvReader>([this](const CsvRecord& r) {
-      binding_ ? OnRecord(r.fields, r.line, r.trimmed) : OnHeader(r.fields, r.line);
+      binding_ ? OnRecord(r.fields, r.line, r.trimmed, r.bytes) : OnHeader(r.fields, r.line);
     });
     csv_->feed(bytes);
   }
@@ -109,7 +110,8 @@ void TableLoader::OnHeader(std::span<const std::string_view> fields, int64_t lin
   row_ = std::make_unique<RowReader>(kind_, *binding_, options_.source, json_ != nullptr);
 }
 
-void TableLoader::OnRecord(std::span<const std::string_view> fields, int64_t line, bool trimmed) {
+void TableLoader::OnRecord(std::span<const std::string_view> fields, int64_t line, bool trimmed,
+                           size_t bytes) {
   ++records_;
   if (!reserved_ && options_.size_hint > 0 && records_ == 2048) {
     // Columns sized once from the observed bytes per row: no doubling, no 2x peak.
@@ -121,15 +123,16 @@ void TableLoader::OnRecord(std::span<const std::string_view> fields, int64_t lin
   const size_t expected = binding_->field_count;
   if (fields.size() != expected && !(fields.size() > expected && OnlyEmptyBeyond(fields, expected)))
     return RejectFieldCount(fields.size());
-  if (!CellsAreValid(fields)) return Reject(row_->error());
+  if (!CellsAreValid(fields, bytes)) return Reject(row_->error());
   if (!builder_->AddRow(*row_)) return Reject(row_->error());
   builder_->AppendAttributes(*row_);
 }
 
 // In field order, each cell's size and then its text: the first problem is the row's.
-bool TableLoader::CellsAreValid(std::span<const std::string_view> fields) {
+bool TableLoader::CellsAreValid(std::span<const std::string_view> fields, size_t bytes) {
   const size_t n = std::min(fields.size(), field_names_.size());
   if (clean_ && csv_) {  // CSV cells are the stream's bytes; JSON ones may hold \u0000
+    if (bytes <= kMaxCellBytes) return true;  // no cell is longer than its record
     for (size_t i = 0; i < n; ++i)
       if (fields[i].size() > kMaxCellBytes) return FailLongCell(i, fields[i].size());
     return true;

@@ -46,8 +46,9 @@ class TableLoader {
  private:
   void Detect(std::string_view chunk);
   void OnHeader(std::span<const std::string_view> fields, int64_t line);
-  void OnRecord(std::span<const std::string_view> fields, int64_t line, bool trimmed);
-  bool CellsAreValid(std::span<const std::string_view> fields);
+  // `bytes` bounds every field's size (SIZE_MAX when unknown); `trimmed` as CsvRecord.
+  void OnRecord(std::span<const std::string_view> fields, int64_t line, bool trimmed, size_t bytes);
+  bool CellsAreValid(std::span<const std::string_view> fields, size_t bytes);
   // The messages are built out of line, off the per-row path.
   [[gnu::cold]] void RejectFieldCount(size_t fields);
   [[gnu::cold]] bool FailLongCell(size_t field, size_t bytes);
