@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/csv_reader.hpp"
 
+#include <bit>
 #include <cstring>
 
 namespace csm {
@@ -11,8 +12,30 @@ constexpr char kBom[] = "\xEF\xBB\xBF";
 // States of the record-boundary scan used only while a record straddles chunks.
 enum Scan : uint8_t { kFieldStart, kUnquoted, kQuoted, kQuoteInQuoted, kAfterClose };
 
-bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+// Most bytes are above the space: one compare rules them out.
+bool IsBlank(char c) { return static_cast<unsigned char>(c) <= ' ' && (c == ' ' || c == '\t'); }
 bool IsBreak(char c) { return c == '\n' || c == '\r'; }
+
+// The high bit of every byte of w below 0x2D: all of comma, CR, LF and double quote, and
+// few bytes of data besides (space, tab, !#$%&'()*+), which the caller skips. Exact per
+// byte (no borrow crosses bytes: each byte is at least 0x80 when 0x2D is taken off), and
+// five operations where testing the four bytes one by one takes twenty.
+uint64_t CandidateBits(uint64_t w) {
+  constexpr uint64_t kHigh = 0x8080808080808080ull, kOnes = 0x0101010101010101ull;
+  return ~(((w | kHigh) - kOnes * 0x2D) | w) & kHigh;
+}
+
+// Index of the first byte (in memory order) whose high bit is set in bits, nonzero.
+size_t FirstMarkedByte(uint64_t bits) {
+  if constexpr (std::endian::native == std::endian::little) return size_t(std::countr_zero(bits)) / 8;
+  else return size_t(std::countl_zero(bits)) / 8;
+}
+
+std::string_view TrimBlanks(const char* begin, const char* end) {
+  while (begin < end && IsBlank(*begin)) ++begin;
+  while (end > begin && IsBlank(end[-1])) --end;
+  return std::string_view(begin, size_t(end - begin));
+}
 
 // Physical lines inside a quoted value: CRLF, LF and a lone CR each end one.
 int64_t CountBreaks(const char* p, const char* end) {
@@ -136,10 +159,64 @@ size_t CsvReader::ScanForEnd(std::string_view data) {
 // buffer ends first and more input may follow (`final` false). Emits the record unless it
 // is a blank line.
 const char* CsvReader::ParseRecord(const char* p, const char* end, bool final) {
-  pieces_.clear();
+  const char* const begin = p;
+  fields_.clear();
+  escaped_.clear();
   scratch_.clear();
   int64_t breaks = 0;
   bool quoted_any = false;
+  if (const char* at_break = SplitPlainFields(p, end)) {
+    p = at_break;
+  } else {
+    fields_.clear();
+    p = SplitFields(p, end, final, breaks, quoted_any);
+    if (p == nullptr) return nullptr;
+  }
+  // p is at the record's line break, or at the end of the final input.
+  const int64_t start_line = line_;
+  if (p < end) {
+    if (*p++ == '\r') {
+      if (p < end && *p == '\n') ++p;
+      else if (p == end && !final) pending_lf_ = true;
+    }
+    ++breaks;
+  }
+  line_ += breaks;
+  if (fields_.size() == 1 && fields_[0].empty() && !quoted_any) return p;  // a blank line
+  for (const Escaped& e : escaped_) fields_[e.field] = std::string_view(scratch_.data() + e.offset, e.size);
+  sink_(CsvRecord{fields_, start_line, !quoted_any, size_t(p - begin)});
+  return p;
+}
+
+// The common record, without a double quote, whose line break lies in the buffer before
+// its last 8 bytes: split eight bytes at a time, each delimiter found by a bit. Returns
+// the record's line break, or nullptr (fields_ partly filled) for SplitFields to redo.
+const char* CsvReader::SplitPlainFields(const char* p, const char* end) {
+  const char* field = p;
+  for (; end - p >= 8; p += 8) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    for (uint64_t bits = CandidateBits(w); bits != 0; bits &= bits - 1) {
+      const char* d = p + FirstMarkedByte(bits);
+      if (*d == ',') {
+        fields_.push_back(TrimBlanks(field, d));
+        field = d + 1;
+      } else if (IsBreak(*d)) {
+        fields_.push_back(TrimBlanks(field, d));
+        return d;
+      } else if (*d == '"') {
+        return nullptr;
+      }
+    }
+  }
+  return nullptr;
+}
+
+// Any record: quoted fields, doubled quotes, line breaks inside quotes. Returns the
+// record's line break (or the end of the final input), or nullptr when the buffer ends
+// first and more input may follow.
+const char* CsvReader::SplitFields(const char* p, const char* end, bool final,
+                                   int64_t& breaks, bool& quoted_any) {
   for (;;) {
     while (p < end && IsBlank(*p)) ++p;
     if (p < end && *p == '"') {
@@ -151,9 +228,9 @@ const char* CsvReader::ParseRecord(const char* p, const char* end, bool final) {
         const char* q = static_cast<const char*>(std::memchr(p, '"', size_t(end - p)));
         if (q == nullptr || (q + 1 == end && !final)) {
           if (!final) return nullptr;
-          throw CsvSyntaxError(line_, int64_t(pieces_.size()) + 1,
+          throw CsvSyntaxError(line_, int64_t(fields_.size()) + 1,
                                "a quoted field is never closed (field " +
-                                   std::to_string(pieces_.size() + 1) + ")");
+                                   std::to_string(fields_.size() + 1) + ")");
         }
         if (q + 1 < end && q[1] == '"') {
           escaped = true;
@@ -171,52 +248,37 @@ const char* CsvReader::ParseRecord(const char* p, const char* end, bool final) {
           scratch_.push_back(*c);
           if (*c == '"') ++c;  // the second of a doubled quote
         }
-        pieces_.push_back({nullptr, offset, scratch_.size() - offset});
+        escaped_.push_back({fields_.size(), offset, scratch_.size() - offset});
+        fields_.emplace_back();
       } else {
-        pieces_.push_back({begin, 0, size_t(close - begin)});
+        fields_.emplace_back(begin, size_t(close - begin));
       }
       while (p < end && IsBlank(*p)) ++p;
       if (p == end) {
         if (!final) return nullptr;
-        break;
+        return p;
       }
       if (*p == ',') {
         ++p;
         continue;
       }
-      if (IsBreak(*p)) break;
-      throw CsvSyntaxError(line_, int64_t(pieces_.size()),
+      if (IsBreak(*p)) return p;
+      throw CsvSyntaxError(line_, int64_t(fields_.size()),
                            "text after the closing quote of field " +
-                               std::to_string(pieces_.size()));
+                               std::to_string(fields_.size()));
     }
     const char* begin = p;
     while (p < end && *p != ',' && !IsBreak(*p)) ++p;
     if (p == end && !final) return nullptr;
     const char* last = p;
     while (last > begin && IsBlank(last[-1])) --last;
-    pieces_.push_back({begin, 0, size_t(last - begin)});
+    fields_.emplace_back(begin, size_t(last - begin));
     if (p < end && *p == ',') {
       ++p;
       continue;
     }
-    break;
+    return p;
   }
-  // p is at the record's line break, or at the end of the final input.
-  const int64_t start_line = line_;
-  if (p < end) {
-    if (*p++ == '\r') {
-      if (p < end && *p == '\n') ++p;
-      else if (p == end && !final) pending_lf_ = true;
-    }
-    ++breaks;
-  }
-  line_ += breaks;
-  if (pieces_.size() == 1 && pieces_[0].size == 0 && !quoted_any) return p;  // a blank line
-  fields_.clear();
-  for (const Piece& piece : pieces_)
-    fields_.emplace_back(piece.data ? piece.data : scratch_.data() + piece.offset, piece.size);
-  sink_(CsvRecord{fields_, start_line});
-  return p;
 }
 
 }  // namespace csm

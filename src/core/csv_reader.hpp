@@ -29,6 +29,8 @@ class CsvSyntaxError : public std::runtime_error {
 struct CsvRecord {
   std::span<const std::string_view> fields;  ///< unquoted fields trimmed of spaces/tabs
   int64_t line;                              ///< physical line the record starts on
+  bool trimmed = false;                      ///< no field was quoted: all are trimmed
+  size_t bytes = 0;                          ///< the record's length in the input: no field is longer
 };
 
 /// Streaming RFC 4180 reader: feed() takes chunks of any size (a chunk may end inside a
@@ -42,12 +44,16 @@ class CsvReader {
   void finish();  ///< flushes a last record without a final newline; throws on open quote
 
  private:
-  struct Piece {
-    const char* data;  // null when the bytes live in scratch_ (an unescaped quoted field)
-    size_t offset, size;
+  // A quoted field with doubled quotes, unescaped into scratch_: its view is set only
+  // when the record is complete, since scratch_ may move while it grows.
+  struct Escaped {
+    size_t field, offset, size;
   };
   void Process(std::string_view data);
   const char* ParseRecord(const char* p, const char* end, bool final);
+  const char* SplitPlainFields(const char* p, const char* end);
+  const char* SplitFields(const char* p, const char* end, bool final, int64_t& breaks,
+                          bool& quoted_any);
   size_t ScanForEnd(std::string_view data);
   void CheckSize(size_t bytes) const;
 
@@ -55,7 +61,7 @@ class CsvReader {
   size_t max_record_bytes_;
   std::string carry_;    // bytes of a record still incomplete at the end of a chunk
   std::string scratch_;  // quoted fields with doubled quotes, unescaped
-  std::vector<Piece> pieces_;
+  std::vector<Escaped> escaped_;
   std::vector<std::string_view> fields_;
   int64_t line_ = 1;         // physical line the next record starts on
   uint8_t scan_ = 0;         // ScanForEnd's state at the end of carry_

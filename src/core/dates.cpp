@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "core/dates.hpp"
 
+#include <bit>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace csm {
 namespace {
@@ -15,6 +18,30 @@ int Digits(std::string_view s, size_t pos, size_t n) {
     v = v * 10 + (s[i] - '0');
   }
   return v;
+}
+
+// "YYYY-MM-DD" at the start of s (which must hold at least 10 bytes). Every row has one
+// or two dates: "YYYY-MM-" is checked as one little-endian word (the same on every
+// platform), its digits in two masked compares.
+bool ReadYmd(std::string_view s, int& y, int& m, int& d) {
+  uint64_t w;
+  std::memcpy(&w, s.data(), 8);
+  if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+  constexpr uint64_t kDigits = 0x00FFFF00FFFFFFFFull;     // bytes 0-3 and 5-6
+  constexpr uint64_t kDashes = uint64_t('-') << 32 | uint64_t('-') << 56;
+  constexpr uint64_t kHigh = 0xF0F0F0F0F0F0F0F0ull & kDigits, kZeros = 0x3030303030303030ull & kDigits;
+  // A digit's high nibble is 3 and adding 6 keeps it 3 (0x3A..0x3F do not).
+  if ((w & ~kDigits) != kDashes || (w & kHigh) != kZeros ||
+      ((w + 0x0606060606060606ull) & kHigh) != kZeros)
+    return false;
+  const unsigned d0 = static_cast<unsigned char>(s[8]) - unsigned('0');
+  const unsigned d1 = static_cast<unsigned char>(s[9]) - unsigned('0');
+  if (d0 > 9 || d1 > 9) return false;
+  auto digit = [&](int i) { return int((w >> (8 * i)) & 0x0F); };
+  y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  m = digit(5) * 10 + digit(6);
+  d = int(d0 * 10 + d1);
+  return true;
 }
 
 bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -84,12 +111,12 @@ void CivilFromDays(Day z, int& y, int& m, int& d) {
 
 DateParse ParseDate(std::string_view s) {
   DateParse r;
-  int y = Digits(s, 0, 4), m = Digits(s, 5, 2), d = Digits(s, 8, 2);
-  if (y < 0 || m < 0 || d < 0 || s[4] != '-' || s[7] != '-') {
+  int y, m, d;
+  if (s.size() < 10 || !ReadYmd(s, y, m, d)) {
     r.error = "is not a date (YYYY-MM-DD)";
     return r;
   }
-  if (y < 1000 || m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m)) {
+  if (y < 1000 || m < 1 || m > 12 || d < 1 || (d > 28 && d > DaysInMonth(y, m))) {
     r.error = "is not a valid calendar date";
     return r;
   }

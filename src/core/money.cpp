@@ -6,7 +6,24 @@
 
 namespace csm {
 
-DecimalParse ParseDecimalScaled(std::string_view s, int digits) {
+int64_t Pow10(int e) {
+  // A table: the decimal parsers scale every amount by one of these.
+  static constexpr int64_t kPowers[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000,
+                                        100000000, 1000000000, 10000000000, 100000000000,
+                                        1000000000000, 10000000000000, 100000000000000,
+                                        1000000000000000, 10000000000000000, 100000000000000000,
+                                        1000000000000000000};
+  if (e >= 0 && e < 19) return kPowers[e];
+  int64_t p = 1;
+  while (e-- > 0) p *= 10;
+  return p;
+}
+
+namespace {
+
+// Inline into both entry points: with the amounts' 6 digits a constant, the powers of ten
+// and the overflow bound fold away instead of costing two calls and a division per cell.
+inline DecimalParse ParseScaled(std::string_view s, int digits) {
   DecimalParse r;
   size_t i = 0;
   bool negative = false;
@@ -35,7 +52,7 @@ DecimalParse ParseDecimalScaled(std::string_view s, int digits) {
     r.error = "is not a number";
     return r;
   }
-  for (size_t k = frac_digits; k < size_t(digits); ++k) frac *= 10;
+  frac *= Pow10(digits - int(frac_digits));
   if (whole > INT64_MAX / Pow10(digits) - 1 || (whole == kMaxAmountMajor && frac > 0)) {
     r.error = "is out of range";
     return r;
@@ -44,6 +61,10 @@ DecimalParse ParseDecimalScaled(std::string_view s, int digits) {
   if (negative) r.micros = -r.micros;
   return r;
 }
+
+}  // namespace
+
+DecimalParse ParseDecimalScaled(std::string_view s, int digits) { return ParseScaled(s, digits); }
 
 int MinorUnitExponent(std::string_view c) {
   auto is = [&](const char* code) {
@@ -80,11 +101,6 @@ __int128 RoundHalfEven(__int128 num, __int128 den) {
   return q;
 }
 
-int64_t Pow10(int e) {
-  int64_t p = 1;
-  while (e-- > 0) p *= 10;
-  return p;
-}
 
 std::string FormatMinorUnits(int64_t units, int exponent) {
   bool negative = units < 0;
@@ -97,6 +113,6 @@ std::string FormatMinorUnits(int64_t units, int exponent) {
   return negative ? "-" + digits : digits;
 }
 
-DecimalParse ParseDecimalMicros(std::string_view s) { return ParseDecimalScaled(s, kMicroDigits); }
+DecimalParse ParseDecimalMicros(std::string_view s) { return ParseScaled(s, kMicroDigits); }
 
 }  // namespace csm

@@ -12,12 +12,6 @@ RowReader::RowReader(TableKind kind, const HeaderBinding& binding, std::string s
 
 const char* RowReader::table_name() const { return TableName(kind_); }
 
-std::string_view RowReader::Raw(int column) const {
-  int field = binding_.field_of_column[column];
-  if (field == HeaderBinding::kConstant) return Trim(binding_.constant_of_column[column]);
-  return field < 0 ? std::string_view() : Trim(fields_[field]);
-}
-
 std::string RowReader::Where(const std::string& column) const {
   return source_ + (json_ ? " object " : " line ") + std::to_string(line_) + ", column " + column;
 }
@@ -32,16 +26,21 @@ bool RowReader::FailRow(const std::string& column, const std::string& reason, Er
   return false;
 }
 
-bool RowReader::Fail(int column, std::string_view value, const std::string& reason,
+bool RowReader::Fail(int column, std::string_view value, std::string_view reason,
                      ErrorCode code) {
   std::string name = TableColumns(kind_)[column].name;
-  std::string reason_text = value.empty() ? reason : QuoteForMessage(value) + " " + reason;
+  std::string reason_text = value.empty() ? std::string() : QuoteForMessage(value) + " ";
+  reason_text += reason;
   FailRow(name, reason_text, code);
   // Name the user's own header too when a mapping or preset renamed it.
   const std::string& header = binding_.header_of_column[column];
   if (!header.empty() && header != name)
     error_.message = Where(name + " (\"" + header + "\")") + ": " + reason_text;
   return false;
+}
+
+bool RowReader::FailRange(int column, std::string_view value, int64_t lo, int64_t hi) {
+  return Fail(column, value, "is out of range (" + std::to_string(lo) + " to " + std::to_string(hi) + ")");
 }
 
 bool RowReader::Text(int column, std::string_view& out, bool required) {
@@ -107,8 +106,7 @@ bool RowReader::Integer(int column, int64_t& out, int64_t lo, int64_t hi, int64_
   if (s[0] == '-') v = -v;
   if (v < lo || v > hi) {
     if (v < 0 && lo == 0) return Fail(column, s, "is negative");
-    return Fail(column, s,
-                "is out of range (" + std::to_string(lo) + " to " + std::to_string(hi) + ")");
+    return FailRange(column, s, lo, hi);
   }
   out = v;
   return true;

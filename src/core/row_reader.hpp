@@ -8,6 +8,7 @@
 #include "core/dates.hpp"
 #include "core/errors.hpp"
 #include "core/header_binding.hpp"
+#include "core/text.hpp"
 
 namespace csm {
 
@@ -18,15 +19,25 @@ class RowReader {
  public:
   RowReader(TableKind kind, const HeaderBinding& binding, std::string source, bool json);
 
-  void Reset(std::span<const std::string_view> fields, int64_t line) {
+  /// `trimmed`: no field has blanks at either end (a CSV record without quoted fields),
+  /// so the getters need not trim each cell again.
+  void Reset(std::span<const std::string_view> fields, int64_t line, bool trimmed) {
     fields_ = fields;
     line_ = line;
+    trimmed_ = trimmed;
   }
   int64_t line() const { return line_; }
   bool Has(int column) const { return binding_.field_of_column[column] != -1; }
-  /// The trimmed cell, "" when the column is absent.
-  std::string_view Raw(int column) const;
+  /// The trimmed cell, "" when the column is absent. Inline: every getter starts here.
+  std::string_view Raw(int column) const {
+    const int field = binding_.field_of_column[column];
+    if (field >= 0) return Cell(field);
+    return field == HeaderBinding::kConstant ? Trim(binding_.constant_of_column[column])
+                                             : std::string_view();
+  }
   std::string_view Field(int field) const { return fields_[field]; }
+  /// The trimmed field.
+  std::string_view Cell(int field) const { return trimmed_ ? fields_[field] : Trim(fields_[field]); }
 
   bool Text(int column, std::string_view& out, bool required);
   bool Date(int column, Day& out, bool required);  ///< empty optional -> kNoDay
@@ -38,7 +49,9 @@ class RowReader {
   bool Boolean(int column, int8_t& out);  ///< -1 when empty
 
   /// Records the row's error; always returns false.
-  bool Fail(int column, std::string_view value, const std::string& reason,
+  /// The reason is a view so that a getter's hot path builds no string (and needs no
+  /// stack frame to destroy one).
+  bool Fail(int column, std::string_view value, std::string_view reason,
             ErrorCode code = ErrorCode::kInvalidValue);
   /// The same for a whole-row problem not tied to one value (field counts).
   bool FailRow(const std::string& column, const std::string& reason, ErrorCode code);
@@ -48,12 +61,15 @@ class RowReader {
 
  private:
   std::string Where(const std::string& column) const;
+  // Out of line: the message is built only on failure, not on Integer's hot path.
+  [[gnu::noinline]] bool FailRange(int column, std::string_view value, int64_t lo, int64_t hi);
   TableKind kind_;
   const HeaderBinding& binding_;
   std::string source_;
   bool json_;
   std::span<const std::string_view> fields_;
   int64_t line_ = 0;
+  bool trimmed_ = false;
   RowError error_;
 };
 

@@ -1,35 +1,57 @@
 // SPDX-License-Identifier: MIT
 #include "core/string_pool.hpp"
 
+#include <bit>
+
 #include "core/errors.hpp"
 
 namespace csm {
 namespace {
 
+// Eight bytes as a little-endian number on every platform, so hashes (and so probe
+// orders) are the same in the native and the wasm builds.
+uint64_t LoadLittle(const char* p, size_t n) {
+  uint64_t w = 0;
+  for (size_t i = 0; i < n; ++i) w |= uint64_t(static_cast<unsigned char>(p[i])) << (8 * i);
+  return w;
+}
+
+uint64_t Load8(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+  return w;
+}
+
 uint32_t Hash(std::string_view s) {
-  // FNV-1a: short keys, good spread, identical on every platform.
-  uint32_t h = 2166136261u;
-  for (unsigned char c : s) h = (h ^ c) * 16777619u;
-  return h ^ (h >> 15);
+  // Eight bytes per multiply; the last word overlaps the one before rather than looping
+  // over a tail byte by byte. The length is mixed in, so overlaps cannot collide keys.
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  const char* p = s.data();
+  const size_t n = s.size();
+  uint64_t h = n * kMul;
+  if (n < 8) {
+    h = (h ^ LoadLittle(p, n)) * kMul;
+  } else {
+    for (size_t i = 0; i + 8 < n; i += 8) h = (h ^ Load8(p + i)) * kMul;
+    h = (h ^ Load8(p + n - 8)) * kMul;
+  }
+  h ^= h >> 32;  // the slot index takes the low bits: fold the well-mixed high ones in
+  h *= kMul;
+  return static_cast<uint32_t>(h >> 32);
 }
 
 }  // namespace
 
 uint32_t StringPool::Find(std::string_view s) const {
   if (slots_.empty()) return kNone;
+  const uint32_t h = Hash(s);
   const uint32_t mask = static_cast<uint32_t>(slots_.size() - 1);
-  for (uint32_t i = Hash(s) & mask;; i = (i + 1) & mask) {
-    uint32_t slot = slots_[i];
-    if (slot == 0) return kNone;
-    if (Get(slot - 1) == s) return slot - 1;
+  for (uint32_t i = h & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.id == kNone) return kNone;
+    if (slot.hash == h && Holds(slot.id, s)) return slot.id;
   }
-}
-
-uint32_t StringPool::Intern(std::string_view s) {
-  uint32_t& recent = recent_[RecentSlot(s)];
-  if (recent != kNone && Get(recent) == s) return recent;
-  recent = InternSlow(s);
-  return recent;
 }
 
 uint32_t StringPool::InternSlow(std::string_view s) {
@@ -37,34 +59,34 @@ uint32_t StringPool::InternSlow(std::string_view s) {
   const uint32_t h = Hash(s);
   const uint32_t mask = static_cast<uint32_t>(slots_.size() - 1);
   for (uint32_t i = h & mask;; i = (i + 1) & mask) {
-    uint32_t slot = slots_[i];
-    if (slot == 0) {
+    Slot& slot = slots_[i];
+    if (slot.id == kNone) {
       if (chars_.size() + s.size() > 0xffffffffu)
         throw CsmError(ErrorCode::kLimit, "more than 4 GB of distinct strings");
-      uint32_t id = static_cast<uint32_t>(size());
+      const uint32_t id = static_cast<uint32_t>(size());
       chars_.append(s);
       offsets_.push_back(static_cast<uint32_t>(chars_.size()));
-      hashes_.push_back(h);
-      slots_[i] = id + 1;
+      slot = {h, id};
       return id;
     }
-    if (hashes_[slot - 1] == h && Get(slot - 1) == s) return slot - 1;
+    if (slot.hash == h && Holds(slot.id, s)) return slot.id;
   }
 }
 
 void StringPool::Grow() {
-  std::vector<uint32_t> slots(slots_.empty() ? 64 : slots_.size() * 2, 0);
+  std::vector<Slot> slots(slots_.empty() ? 64 : slots_.size() * 2);
   const uint32_t mask = static_cast<uint32_t>(slots.size() - 1);
-  for (uint32_t id = 0; id < size(); ++id) {
-    uint32_t i = hashes_[id] & mask;
-    while (slots[i] != 0) i = (i + 1) & mask;
-    slots[i] = id + 1;
+  for (const Slot& old : slots_) {
+    if (old.id == kNone) continue;
+    uint32_t i = old.hash & mask;
+    while (slots[i].id != kNone) i = (i + 1) & mask;
+    slots[i] = old;
   }
   slots_.swap(slots);
 }
 
 size_t StringPool::MemoryBytes() const {
-  return chars_.capacity() + 4 * (offsets_.capacity() + slots_.capacity() + hashes_.capacity());
+  return chars_.capacity() + 4 * offsets_.capacity() + sizeof(Slot) * slots_.capacity();
 }
 
 }  // namespace csm

@@ -2,6 +2,7 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,7 +14,13 @@ namespace csm {
 /// a million rows cost no heap object each.
 class StringPool {
  public:
-  uint32_t Intern(std::string_view s);
+  /// Inline: a load calls it for several cells of every row, and most calls hit recent_.
+  uint32_t Intern(std::string_view s) {
+    uint32_t& recent = recent_[RecentSlot(s)];
+    if (recent != kNone && Holds(recent, s)) return recent;
+    recent = InternSlow(s);
+    return recent;
+  }
   /// The id of s, or kNone when it was never interned.
   uint32_t Find(std::string_view s) const;
   std::string_view Get(uint32_t id) const {
@@ -24,22 +31,50 @@ class StringPool {
   static constexpr uint32_t kNone = 0xffffffffu;
 
  private:
+  // The hash beside the id: a probe reads one slot, and touches the characters only when
+  // the hashes match.
+  struct Slot {
+    uint32_t hash = 0;
+    uint32_t id = kNone;
+  };
   // Recently interned ids by a cheap key: rows repeat the same plan, region or customer,
-  // and a hit skips hashing the whole string.
-  std::array<uint32_t, 16> recent_ = [] {
-    std::array<uint32_t, 16> a{};
+  // and a hit skips hashing the whole string. The key mixes length, first, middle and
+  // last byte, so that the few values of a column (Starter, Setup; EU, APAC; monthly,
+  // annual) do not evict one another.
+  std::array<uint32_t, 64> recent_ = [] {
+    std::array<uint32_t, 64> a{};
     a.fill(0xffffffffu);
     return a;
   }();
-  uint32_t InternSlow(std::string_view s);
   static size_t RecentSlot(std::string_view s) {
-    return s.empty() ? 0 : (s.size() * 31 + static_cast<unsigned char>(s.front()) * 7 + static_cast<unsigned char>(s.back())) & 15;
+    if (s.empty()) return 0;
+    auto byte = [&](size_t i) { return uint32_t(static_cast<unsigned char>(s[i])); };
+    const uint32_t key = uint32_t(s.size()) ^ byte(0) << 8 ^ byte(s.size() / 2) << 16 ^ byte(s.size() - 1) << 24;
+    return (key * 0x9E3779B1u) >> 26;
   }
+  bool Holds(uint32_t id, std::string_view s) const {
+    return offsets_[id + 1] - offsets_[id] == s.size() && SameBytes(chars_.data() + offsets_[id], s.data(), s.size());
+  }
+  // Keys are short (ids, plan names): two overlapping word compares instead of a call.
+  static bool SameBytes(const char* a, const char* b, size_t n) {
+    if (n > 16) return std::memcmp(a, b, n) == 0;
+    if (n >= 8) return Word<uint64_t>(a) == Word<uint64_t>(b) && Word<uint64_t>(a + n - 8) == Word<uint64_t>(b + n - 8);
+    if (n >= 4) return Word<uint32_t>(a) == Word<uint32_t>(b) && Word<uint32_t>(a + n - 4) == Word<uint32_t>(b + n - 4);
+    for (size_t i = 0; i < n; ++i)
+      if (a[i] != b[i]) return false;
+    return true;
+  }
+  template <typename T>
+  static T Word(const char* p) {
+    T w;
+    std::memcpy(&w, p, sizeof w);
+    return w;
+  }
+  uint32_t InternSlow(std::string_view s);
   void Grow();
   std::string chars_;
   std::vector<uint32_t> offsets_{0};
-  std::vector<uint32_t> slots_;  // id + 1, 0 = empty
-  std::vector<uint32_t> hashes_; // per id, to rehash without touching chars
+  std::vector<Slot> slots_;
 };
 
 }  // namespace csm

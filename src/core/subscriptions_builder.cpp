@@ -47,33 +47,9 @@ class SubscriptionsBuilder : public TableBuilder {
   }
 
   bool AddRow(RowReader& row) override {
-    uint32_t customer;
-    std::string_view plan;
-    Day start, end;
-    int64_t amount, interval_count, quantity;
-    uint16_t currency = default_currency_;
-    Interval interval;
-    ChurnType churn;
-    if (!ReadCustomer(row, kCustomer, ds_, customer) || !row.Text(kPlan, plan, false) ||
-        !row.Date(kStart, start, true) || !row.Date(kEnd, end, false) ||
-        !ReadStartAfterTrial(row, start, end) || !ReadInterval(row, interval) ||
-        !row.Integer(kIntervalCount, interval_count, 1, 1000, 1) ||
-        !row.Integer(kQuantity, quantity, 0, 1'000'000'000, 1) || !ReadChurn(row, churn))
-      return false;
-    if (row.Has(kCurrency) && !ReadCurrency(row, kCurrency, ds_, currency)) return false;
-    if (!ReadAmount(row, currency, amount)) return false;
-    if (end != kNoDay && end < start)
-      return row.Fail(kEnd, row.Raw(kEnd), "is before start_date " + FormatDay(start));
-    t_.customer.push_back(customer);
-    t_.plan.push_back(ds_.values.Intern(plan));
-    t_.start.push_back(start);
-    t_.end.push_back(end);
-    t_.amount.push_back(amount);
-    t_.currency.push_back(currency);
-    t_.interval.push_back(interval);
-    t_.interval_count.push_back(static_cast<uint16_t>(interval_count));
-    t_.quantity.push_back(static_cast<uint32_t>(quantity));
-    t_.churn_type.push_back(churn);
+    Row r;
+    if (!ReadRow(row, r)) return false;
+    Append(r);
     return true;
   }
 
@@ -84,6 +60,49 @@ class SubscriptionsBuilder : public TableBuilder {
   Attributes& attributes() override { return t_.attributes; }
 
  private:
+  // One row's values, read and checked before any column grows.
+  struct Row {
+    uint32_t customer;
+    std::string_view plan;
+    Day start, end;
+    int64_t amount, interval_count, quantity;
+    uint16_t currency;
+    Interval interval;
+    ChurnType churn;
+  };
+
+  bool ReadRow(RowReader& row, Row& r) {
+    r.currency = default_currency_;
+    if (!ReadCustomer(row, kCustomer, ds_, r.customer) || !row.Text(kPlan, r.plan, false) ||
+        !row.Date(kStart, r.start, true) || !row.Date(kEnd, r.end, false) ||
+        !ReadStartAfterTrial(row, r.start, r.end) || !ReadInterval(row, r.interval) ||
+        !row.Integer(kIntervalCount, r.interval_count, 1, 1000, 1) ||
+        !row.Integer(kQuantity, r.quantity, 0, 1'000'000'000, 1) || !ReadChurn(row, r.churn))
+      return false;
+    if (row.Has(kCurrency) && !ReadCurrency(row, kCurrency, ds_, r.currency)) return false;
+    if (!ReadAmount(row, r.currency, r.amount)) return false;
+    if (r.end != kNoDay && r.end < r.start) return FailEndBeforeStart(row, r.start);
+    return true;
+  }
+
+  // Out of line so that the per-row path builds no string.
+  [[gnu::cold]] static bool FailEndBeforeStart(RowReader& row, Day start) {
+    return row.Fail(kEnd, row.Raw(kEnd), "is before start_date " + FormatDay(start));
+  }
+
+  void Append(const Row& r) {
+    t_.customer.push_back(r.customer);
+    t_.plan.push_back(ds_.values.Intern(r.plan));
+    t_.start.push_back(r.start);
+    t_.end.push_back(r.end);
+    t_.amount.push_back(r.amount);
+    t_.currency.push_back(r.currency);
+    t_.interval.push_back(r.interval);
+    t_.interval_count.push_back(static_cast<uint16_t>(r.interval_count));
+    t_.quantity.push_back(static_cast<uint32_t>(r.quantity));
+    t_.churn_type.push_back(r.churn);
+  }
+
   static std::string ToUpper(std::string s) {
     for (char& c : s) c = static_cast<char>(c & ~0x20);
     return s;
@@ -122,7 +141,7 @@ class SubscriptionsBuilder : public TableBuilder {
   // Stripe rows in trial are not paying yet: revenue starts when the trial ends.
   bool ReadStartAfterTrial(RowReader& row, Day& start, Day end) {
     if (!binding_ || binding_->trial_end_field < 0) return true;
-    std::string_view s = Trim(row.Field(binding_->trial_end_field));
+    std::string_view s = row.Cell(binding_->trial_end_field);
     if (s.empty()) return true;
     DateParse p = ParseDate(s);
     if (p.error) return row.FailRow("trial_end", QuoteForMessage(s) + " " + p.error,

@@ -16,7 +16,7 @@ void TableBuilder::Bind(const HeaderBinding& binding, const std::string&) {
 void TableBuilder::AppendAttributes(const RowReader& row) {
   Attributes& a = attributes();
   for (size_t i = 0; i < a.names.size(); ++i)
-    a.values[i].push_back(ds_.values.Intern(Trim(row.Field(binding_->attribute_fields[i]))));
+    a.values[i].push_back(ds_.values.Intern(row.Cell(binding_->attribute_fields[i])));
 }
 
 std::unique_ptr<TableBuilder> MakeTableBuilder(TableKind kind, const LoadOptions& o, Dataset& ds) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/table_loader.hpp"
 
+#include <cstdint>
 #include <cstdio>
 
 #include "core/csv_reader.hpp"
@@ -61,18 +62,17 @@ void TableLoader::Detect(std::string_view chunk) {
   if (format == InputFormat::kAuto)
     format = (pending_[i] == '[' || pending_[i] == '{') ? InputFormat::kJson : InputFormat::kCsv;
   if (options_.source.empty()) options_.source = DefaultSource(kind_, format);
-  auto on_record = [this](std::span<const std::string_view> f, int64_t line) {
-    binding_ ? OnRecord(f, line) : OnHeader(f, line);
-  };
   std::string bytes;
   bytes.swap(pending_);
   if (format == InputFormat::kJson) {
     json_ = std::make_unique<JsonRecordReader>(
         [this](std::span<const std::string_view> f, int64_t) { OnHeader(f, 1); },
-        [this](std::span<const std::string_view> f, int64_t index) { OnRecord(f, index); });
+        [this](std::span<const std::string_view> f, int64_t index) { OnRecord(f, index, false, SIZE_MAX); });
     json_->Feed(std::string_view(bytes).substr(bytes.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0));
   } else {
-    csv_ = std::make_unique<CsvReader>([on_record](const CsvRecord& r) { on_record(r.fields, r.line); });
+    csv_ = std::make_unique<CsvReader>([this](const CsvRecord& r) {
+      binding_ ? OnRecord(r.fields, r.line, r.trimmed, r.bytes) : OnHeader(r.fields, r.line);
+    });
     csv_->feed(bytes);
   }
 }
@@ -110,7 +110,8 @@ void TableLoader::OnHeader(std::span<const std::string_view> fields, int64_t lin
   row_ = std::make_unique<RowReader>(kind_, *binding_, options_.source, json_ != nullptr);
 }
 
-void TableLoader::OnRecord(std::span<const std::string_view> fields, int64_t line) {
+void TableLoader::OnRecord(std::span<const std::string_view> fields, int64_t line, bool trimmed,
+                           size_t bytes) {
   ++records_;
   if (!reserved_ && options_.size_hint > 0 && records_ == 2048) {
     // Columns sized once from the observed bytes per row: no doubling, no 2x peak.
@@ -118,37 +119,55 @@ void TableLoader::OnRecord(std::span<const std::string_view> fields, int64_t lin
     double per_row = double(bytes_) / double(records_ + 1);
     builder_->Reserve(size_t(double(options_.size_hint) / per_row * 1.03) + 16);
   }
-  row_->Reset(fields, line);
+  row_->Reset(fields, line, trimmed);
   const size_t expected = binding_->field_count;
-  if (fields.size() != expected && !(fields.size() > expected && OnlyEmptyBeyond(fields, expected))) {
-    std::string where = fields.size() < expected ? "the row ends early" : "the row has extra cells";
-    row_->FailRow(fields.size() < expected ? "(field " + std::to_string(fields.size() + 1) + ")"
-                                          : "(field " + std::to_string(expected + 1) + ")",
-                  where + ": " + std::to_string(fields.size()) + " fields, the header has " +
-                      std::to_string(expected),
-                  ErrorCode::kFieldCount);
-    return Reject(row_->error());
-  }
-  for (size_t i = 0; i < fields.size() && i < field_names_.size(); ++i) {
-    if (fields[i].size() > kMaxCellBytes) {
-      row_->FailRow(field_names_[i], "the value is longer than 1 MiB (" + std::to_string(fields[i].size()) + " bytes)",
-                    ErrorCode::kLimit);
-      return Reject(row_->error());
-    }
-    if (clean_ && csv_) continue;  // CSV cells are the stream's bytes; JSON ones may hold \u0000
-    const auto problem = FindTextProblem(fields[i]);
-    if (!problem) continue;
-    char hex[8];
-    std::snprintf(hex, sizeof hex, "0x%02X", problem->byte);
-    row_->FailRow(field_names_[i],
-                  problem->nul ? "the value contains a NUL byte"
-                               : std::string("the value is not UTF-8 text (byte ") + hex + " at position " +
-                                     std::to_string(problem->offset + 1) + "); save the file as UTF-8",
-                  ErrorCode::kInvalidValue);
-    return Reject(row_->error());
-  }
+  if (fields.size() != expected && !(fields.size() > expected && OnlyEmptyBeyond(fields, expected)))
+    return RejectFieldCount(fields.size());
+  if (!CellsAreValid(fields, bytes)) return Reject(row_->error());
   if (!builder_->AddRow(*row_)) return Reject(row_->error());
   builder_->AppendAttributes(*row_);
+}
+
+// In field order, each cell's size and then its text: the first problem is the row's.
+bool TableLoader::CellsAreValid(std::span<const std::string_view> fields, size_t bytes) {
+  const size_t n = std::min(fields.size(), field_names_.size());
+  if (clean_ && csv_) {  // CSV cells are the stream's bytes; JSON ones may hold \u0000
+    if (bytes <= kMaxCellBytes) return true;  // no cell is longer than its record
+    for (size_t i = 0; i < n; ++i)
+      if (fields[i].size() > kMaxCellBytes) return FailLongCell(i, fields[i].size());
+    return true;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (fields[i].size() > kMaxCellBytes) return FailLongCell(i, fields[i].size());
+    if (const auto problem = FindTextProblem(fields[i])) return FailCellText(i, *problem);
+  }
+  return true;
+}
+
+void TableLoader::RejectFieldCount(size_t fields) {
+  const size_t expected = binding_->field_count;
+  std::string where = fields < expected ? "the row ends early" : "the row has extra cells";
+  row_->FailRow(fields < expected ? "(field " + std::to_string(fields + 1) + ")"
+                                  : "(field " + std::to_string(expected + 1) + ")",
+                where + ": " + std::to_string(fields) + " fields, the header has " +
+                    std::to_string(expected),
+                ErrorCode::kFieldCount);
+  Reject(row_->error());
+}
+
+bool TableLoader::FailLongCell(size_t field, size_t bytes) {
+  return row_->FailRow(field_names_[field], "the value is longer than 1 MiB (" + std::to_string(bytes) + " bytes)",
+                       ErrorCode::kLimit);
+}
+
+bool TableLoader::FailCellText(size_t field, const TextProblem& problem) {
+  char hex[8];
+  std::snprintf(hex, sizeof hex, "0x%02X", problem.byte);
+  return row_->FailRow(field_names_[field],
+                       problem.nul ? "the value contains a NUL byte"
+                                   : std::string("the value is not UTF-8 text (byte ") + hex + " at position " +
+                                         std::to_string(problem.offset + 1) + "); save the file as UTF-8",
+                       ErrorCode::kInvalidValue);
 }
 
 void TableLoader::Reject(const RowError& error) {

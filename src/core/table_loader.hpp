@@ -25,6 +25,7 @@ class JsonRecordReader;
 class TableBuilder;
 class RowReader;
 struct HeaderBinding;
+struct TextProblem;
 
 /// Streams one table into a dataset: Feed() chunks of any size, then Finish(). Strict
 /// mode throws CsmError at the first bad row; the dataset changes only in Finish(), so a
@@ -45,7 +46,13 @@ class TableLoader {
  private:
   void Detect(std::string_view chunk);
   void OnHeader(std::span<const std::string_view> fields, int64_t line);
-  void OnRecord(std::span<const std::string_view> fields, int64_t line);
+  // `bytes` bounds every field's size (SIZE_MAX when unknown); `trimmed` as CsvRecord.
+  void OnRecord(std::span<const std::string_view> fields, int64_t line, bool trimmed, size_t bytes);
+  bool CellsAreValid(std::span<const std::string_view> fields, size_t bytes);
+  // The messages are built out of line, off the per-row path.
+  [[gnu::cold]] void RejectFieldCount(size_t fields);
+  [[gnu::cold]] bool FailLongCell(size_t field, size_t bytes);
+  [[gnu::cold]] bool FailCellText(size_t field, const TextProblem& problem);
   void Reject(const RowError& error);
 
   TableKind kind_;

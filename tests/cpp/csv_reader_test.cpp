@@ -85,6 +85,32 @@ TEST(CsvReader, AQuoteInsideAnUnquotedValueIsText) {
   EXPECT_EQ(Parse("a 5\" screen,b\n")[0].fields, (F{"a 5\" screen", "b"}));
 }
 
+// Plain records are split eight bytes at a time and the rest byte by byte: the bytes the
+// word test also flags (space, tab, !#$%&'()*+) and a quote inside a value must come
+// out the same either way, wherever the chunks end.
+TEST(CsvReader, PlainRecordsSplitLikeQuotedOnes) {
+  const std::string text =
+      "id,name,note\n"
+      "c1,  Acme & Co (EU)  ,\t50% off! #1 *new* +tax\t\r\n"
+      "c2,ab\"c,'x'$,\n"
+      "c3,\"Acme & Co (EU)\",z\n"
+      "padding,padding,padding\n";
+  auto rows = Parse(text);
+  ASSERT_EQ(rows.size(), 5u);
+  EXPECT_EQ(rows[1].fields, (F{"c1", "Acme & Co (EU)", "50% off! #1 *new* +tax"}));
+  EXPECT_EQ(rows[2].fields, (F{"c2", "ab\"c", "'x'$", ""}));
+  EXPECT_EQ(rows[3].fields, (F{"c3", "Acme & Co (EU)", "z"}));
+  for (size_t cut = 1; cut < text.size(); ++cut) EXPECT_EQ(Parse(text, {cut}), rows) << "cut " << cut;
+}
+
+TEST(CsvReader, RecordsSayWhetherTheirFieldsAreTrimmedAndHowLongTheyAre) {
+  std::vector<std::pair<bool, size_t>> seen;
+  CsvReader reader([&](const CsvRecord& r) { seen.emplace_back(r.trimmed, r.bytes); });
+  reader.feed("a, b \r\n\"q \",x\nlast");
+  reader.finish();
+  EXPECT_EQ(seen, (std::vector<std::pair<bool, size_t>>{{true, 7}, {false, 7}, {true, 4}}));
+}
+
 TEST(CsvReader, UnterminatedQuoteNamesTheLineTheRecordStartsOn) {
   auto e = ParseError("id,note\n1,ok\n2,\"never\nclosed\n3,x\n");
   EXPECT_EQ(e.line(), 3);
