@@ -166,7 +166,7 @@ std::string FormatMonth(Month month) {
 std::string FormatDay(Day day) {
   int y, m, d;
   CivilFromDays(day, y, m, d);
-  char buf[16];
+  char buf[32];  // room for any int year, so the format never truncates
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
 }

@@ -25,7 +25,7 @@ class ResponsesBuilder : public TableBuilder {
   bool AddRow(RowReader& row) override {
     uint32_t customer;
     Day date;
-    Survey survey;
+    Survey survey = Survey::kNps;  // set by ReadSurvey before any use
     int64_t score;
     std::string_view comment, touchpoint;
     if (!ReadCustomer(row, kCustomer, ds_, customer) || !row.Date(kDate, date, true) ||
