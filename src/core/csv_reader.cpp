@@ -4,6 +4,8 @@
 #include <bit>
 #include <cstring>
 
+#include "core/text.hpp"
+
 namespace csm {
 namespace {
 
@@ -29,12 +31,6 @@ uint64_t CandidateBits(uint64_t w) {
 size_t FirstMarkedByte(uint64_t bits) {
   if constexpr (std::endian::native == std::endian::little) return size_t(std::countr_zero(bits)) / 8;
   else return size_t(std::countl_zero(bits)) / 8;
-}
-
-std::string_view TrimBlanks(const char* begin, const char* end) {
-  while (begin < end && IsBlank(*begin)) ++begin;
-  while (end > begin && IsBlank(end[-1])) --end;
-  return std::string_view(begin, size_t(end - begin));
 }
 
 // Physical lines inside a quoted value: CRLF, LF and a lone CR each end one.
@@ -199,10 +195,10 @@ const char* CsvReader::SplitPlainFields(const char* p, const char* end) {
     for (uint64_t bits = CandidateBits(w); bits != 0; bits &= bits - 1) {
       const char* d = p + FirstMarkedByte(bits);
       if (*d == ',') {
-        fields_.push_back(TrimBlanks(field, d));
+        fields_.push_back(Trim(std::string_view(field, size_t(d - field))));
         field = d + 1;
       } else if (IsBreak(*d)) {
-        fields_.push_back(TrimBlanks(field, d));
+        fields_.push_back(Trim(std::string_view(field, size_t(d - field))));
         return d;
       } else if (*d == '"') {
         return nullptr;
@@ -270,9 +266,7 @@ const char* CsvReader::SplitFields(const char* p, const char* end, bool final,
     const char* begin = p;
     while (p < end && *p != ',' && !IsBreak(*p)) ++p;
     if (p == end && !final) return nullptr;
-    const char* last = p;
-    while (last > begin && IsBlank(last[-1])) --last;
-    fields_.emplace_back(begin, size_t(last - begin));
+    fields_.push_back(Trim(std::string_view(begin, size_t(p - begin))));
     if (p < end && *p == ',') {
       ++p;
       continue;

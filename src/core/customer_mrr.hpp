@@ -28,6 +28,12 @@ struct CustomerMonths {
   int64_t At(Month m) const {
     return m < first || m >= first + Month(mrr.size()) ? 0 : mrr[m - first];
   }
+  /// The month after the last with MRR > 0 (`first` when none): no later month has any.
+  Month AfterLastPaying() const {
+    size_t paid = mrr.size();
+    while (paid > 0 && mrr[paid - 1] == 0) --paid;
+    return first + Month(paid);
+  }
   int64_t PrevAtRate(Month m) const {
     if (m <= first || m >= first + Month(mrr.size())) return 0;
     return prev_is_shift ? mrr[m - first - 1] : prev_at_rate[m - first];

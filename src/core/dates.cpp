@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "core/dates.hpp"
 
-#include <bit>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
+
+#include "core/text.hpp"
 
 namespace csm {
 namespace {
@@ -24,9 +24,7 @@ int Digits(std::string_view s, size_t pos, size_t n) {
 // or two dates: "YYYY-MM-" is checked as one little-endian word (the same on every
 // platform), its digits in two masked compares.
 bool ReadYmd(std::string_view s, int& y, int& m, int& d) {
-  uint64_t w;
-  std::memcpy(&w, s.data(), 8);
-  if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+  const uint64_t w = LoadLittleEndian64(s.data());
   constexpr uint64_t kDigits = 0x00FFFF00FFFFFFFFull;     // bytes 0-3 and 5-6
   constexpr uint64_t kDashes = uint64_t('-') << 32 | uint64_t('-') << 56;
   constexpr uint64_t kHigh = 0xF0F0F0F0F0F0F0F0ull & kDigits, kZeros = 0x3030303030303030ull & kDigits;

@@ -87,10 +87,7 @@ struct Group {
 void AddNpsClasses(const std::vector<int8_t>& classes, const CustomerMonths& c, Month to, Group& g) {
   int prev_cls = 3;
   const Month first = std::max(g.start - 1, c.first);
-  // A month after the one following the last MRR adds nothing.
-  size_t paid = c.mrr.size();
-  while (paid > 0 && c.mrr[paid - 1] == 0) --paid;
-  to = std::min(to, c.first + Month(paid));
+  to = std::min(to, c.AfterLastPaying());  // later months add nothing
   for (Month m = first; m <= to; ++m) {
     const int cls = classes[size_t(m - first)];
     const int64_t v = c.At(m), before = c.At(m - 1);

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/string_pool.hpp"
 
-#include <bit>
-
 #include "core/errors.hpp"
+#include "core/text.hpp"
 
 namespace csm {
 namespace {
@@ -13,13 +12,6 @@ namespace {
 uint64_t LoadLittle(const char* p, size_t n) {
   uint64_t w = 0;
   for (size_t i = 0; i < n; ++i) w |= uint64_t(static_cast<unsigned char>(p[i])) << (8 * i);
-  return w;
-}
-
-uint64_t Load8(const char* p) {
-  uint64_t w;
-  std::memcpy(&w, p, 8);
-  if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
   return w;
 }
 
@@ -33,8 +25,8 @@ uint32_t Hash(std::string_view s) {
   if (n < 8) {
     h = (h ^ LoadLittle(p, n)) * kMul;
   } else {
-    for (size_t i = 0; i + 8 < n; i += 8) h = (h ^ Load8(p + i)) * kMul;
-    h = (h ^ Load8(p + n - 8)) * kMul;
+    for (size_t i = 0; i + 8 < n; i += 8) h = (h ^ LoadLittleEndian64(p + i)) * kMul;
+    h = (h ^ LoadLittleEndian64(p + n - 8)) * kMul;
   }
   h ^= h >> 32;  // the slot index takes the low bits: fold the well-mixed high ones in
   h *= kMul;

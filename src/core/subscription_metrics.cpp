@@ -135,12 +135,8 @@ void SubscriptionAccumulator::AddCustomer(const CustomerMonths& c) {
     AddLevel(&Levels::mrr, r.from, r.to, r.value);
     AddLevel(&Levels::paying, r.from, r.to, r.value > 0);
   }
-  for (size_t i = 0; i < c.contracted.size();) {
-    size_t j = i + 1;
-    while (j < c.contracted.size() && c.contracted[j] == c.contracted[i]) ++j;
-    AddLevel(&Levels::contracted, c.first + Month(i), c.first + Month(j), c.contracted[i]);
-    i = j;
-  }
+  RunsOf(c.contracted, c.first, to_, contracted_runs_);
+  for (const Run& r : contracted_runs_) AddLevel(&Levels::contracted, r.from, r.to, r.value);
   if (k) {
     AddTrailing12();
     if (c.prev_is_shift) {
@@ -148,9 +144,7 @@ void SubscriptionAccumulator::AddCustomer(const CustomerMonths& c) {
     } else {
       // Converted at each month's rate, c(m-1) moves every month: follow them one by one,
       // up to twelve months after the last MRR (nothing later changes a month).
-      size_t last = c.mrr.size();
-      while (last > 0 && c.mrr[last - 1] == 0) --last;
-      const Month end = std::min(to_, c.first + Month(last) + 12);
+      const Month end = std::min(to_, c.AfterLastPaying() + 12);
       for (Month m = std::max(c.first, start_); m <= end; ++m) AddMonth(c, m, *k);
     }
   }

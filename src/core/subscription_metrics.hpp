@@ -81,6 +81,7 @@ class SubscriptionAccumulator {
   std::vector<MonthSums> sums_;  // start-1 .. to
   std::vector<Levels> levels_;   // differences, start-1 .. to+1; empty until used
   std::vector<Run> runs_;        // the current customer's MRR, run by run, through to
+  std::vector<Run> contracted_runs_;  // its contracted MRR likewise
   std::vector<CohortSums> cohorts_;  // by first paying month, from .. to
   std::vector<SurvivalObservation> survival_;
   struct RunKey {

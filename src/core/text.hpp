@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
+#include <bit>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +29,15 @@ inline std::string_view Trim(std::string_view s) {
   while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
   while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
   return s.substr(b, e - b);
+}
+
+/// Eight bytes at p as a little-endian number on every platform: word-at-a-time parsing
+/// and hashing give the same results in the native and the wasm builds.
+inline uint64_t LoadLittleEndian64(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+  return w;
 }
 
 /// Quotes a cell for an error message, shortened so a 10 MB field stays readable.
