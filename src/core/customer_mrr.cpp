@@ -11,10 +11,18 @@ namespace {
 constexpr int kFactor[] = {365, 52, 12, 4, 1, 0};  // per Interval, over 12 months
 constexpr Wide kRateOne = 1'000'000'000'000;        // rates carry 12 decimals
 
+Day EarliestStart(const SubscriptionsTable& t) {
+  Day first = kNoDay;
+  for (Day d : t.start) first = std::min(first, d);
+  return first;
+}
+
 }  // namespace
 
 CustomerMrrWalk::CustomerMrrWalk(const SubscriptionsTable& t, const CurrencyContext& fx, Month last)
-    : t_(t), fx_(fx), last_(last) {
+    : t_(t), fx_(fx), last_(last),
+      after_last_(FirstDayOfMonth(last + 1)),
+      month_of_(EarliestStart(t), after_last_) {
   uint32_t customers = 0;
   for (uint32_t c : t.customer) customers = std::max(customers, c + 1);
   offsets_.assign(customers + 1, 0);
@@ -90,8 +98,8 @@ CustomerMonths CustomerMrrWalk::Compute(size_t k) {
   for (size_t j = 0; j < rows.size(); ++j) {
     const uint32_t r = rows[j];
     // In force at the ends of months [from, to); end_date is exclusive.
-    spans_[j].from = MonthOfDay(t_.start[r]);
-    spans_[j].to = t_.end[r] == kNoDay ? last_ + 1 : std::min<Month>(MonthOfDay(t_.end[r]), last_ + 1);
+    spans_[j].from = month_of_(t_.start[r]);
+    spans_[j].to = t_.end[r] >= after_last_ ? last_ + 1 : month_of_(t_.end[r]);  // kNoDay too
     first = std::min(first, spans_[j].from);
   }
   if (rows.empty() || first > last_) return out;

@@ -79,6 +79,8 @@ class CustomerMrrWalk {
   const SubscriptionsTable& t_;
   const CurrencyContext& fx_;
   Month last_;
+  Day after_last_;                 // the first day after month `last`
+  MonthsOfDays month_of_;          // the rows' days up to after_last_
   std::vector<uint32_t> offsets_;  // per customer id, into order_
   std::vector<uint32_t> order_;    // recurring rows grouped by customer
   std::vector<int64_t> mrr_, contracted_, prev_;

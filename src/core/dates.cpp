@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/dates.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 
@@ -167,6 +168,15 @@ std::string FormatDay(Day day) {
   char buf[32];  // room for any int year, so the format never truncates
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
+}
+
+MonthsOfDays::MonthsOfDays(Day from, Day to) : from_(std::max<int64_t>(from, int64_t(to) - 50'000)) {
+  if (int64_t(to) <= from_) return;
+  months_.reserve(size_t(int64_t(to) - from_));
+  for (Month m = MonthOfDay(Day(from_)); int64_t(months_.size()) + from_ < to; ++m) {
+    const int64_t next = std::min<int64_t>(FirstDayOfMonth(m + 1), to);
+    months_.resize(size_t(next - from_), m);
+  }
 }
 
 }  // namespace csm

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace csm {
 
@@ -33,5 +34,20 @@ Month MonthOfDay(Day day);
 Day FirstDayOfMonth(Month month);
 std::string FormatMonth(Month month);  ///< "YYYY-MM"
 std::string FormatDay(Day day);        ///< "YYYY-MM-DD"
+
+/// MonthOfDay by lookup for the days of one span, [from, to) (the last 50,000 days of it
+/// at most), and by arithmetic outside it: the report's walk converts two dates a row.
+class MonthsOfDays {
+ public:
+  MonthsOfDays(Day from, Day to);
+  Month operator()(Day day) const {
+    const uint64_t i = uint64_t(int64_t(day) - from_);
+    return i < months_.size() ? months_[i] : MonthOfDay(day);
+  }
+
+ private:
+  int64_t from_;
+  std::vector<Month> months_;
+};
 
 }  // namespace csm

@@ -24,15 +24,20 @@ bool LargerAmount(const SubscriptionsTable& t, uint32_t a, uint32_t b) {
          CustomerMrrWalk::RowNumerator(t, b) * t.interval_count[a];
 }
 
-bool Holds(const SubscriptionsTable& t, uint32_t row, Month m) {
-  return t.amount[row] > 0 && t.quantity[row] > 0 && InForceAtEnd(t, row, m);
+// In force at the end of the month whose last day is `last`: callers that ask about
+// many rows compute that day once.
+bool InForceOn(const SubscriptionsTable& t, uint32_t row, Day last) {
+  return t.start[row] <= last && (t.end[row] == kNoDay || t.end[row] > last);
+}
+
+bool HoldsOn(const SubscriptionsTable& t, uint32_t row, Day last) {
+  return t.amount[row] > 0 && t.quantity[row] > 0 && InForceOn(t, row, last);
 }
 
 }  // namespace
 
 bool InForceAtEnd(const SubscriptionsTable& t, uint32_t row, Month m) {
-  const Day last = FirstDayOfMonth(m + 1) - 1;
-  return t.start[row] <= last && (t.end[row] == kNoDay || t.end[row] > last);
+  return InForceOn(t, row, FirstDayOfMonth(m + 1) - 1);
 }
 
 ChurnType ChurnTypeOf(const SubscriptionsTable& t, std::span<const uint32_t> rows, Month m) {
@@ -58,14 +63,15 @@ ChurnType ChurnTypeOf(const SubscriptionsTable& t, std::span<const uint32_t> row
 
 bool IsCrossSell(const SubscriptionsTable& t, std::span<const uint32_t> rows, Month m) {
   // Quadratic in the customer's rows, which are few; no allocation in this hot path.
+  const Day last_before = FirstDayOfMonth(m) - 1, last = FirstDayOfMonth(m + 1) - 1;
   auto held_before = [&](uint32_t plan) {
     for (uint32_t r : rows)
-      if (t.plan[r] == plan && Holds(t, r, m - 1)) return true;
+      if (t.plan[r] == plan && HoldsOn(t, r, last_before)) return true;
     return false;
   };
   bool added = false, kept = false;
   for (uint32_t r : rows) {
-    if (!Holds(t, r, m)) continue;
+    if (!HoldsOn(t, r, last)) continue;
     (held_before(t.plan[r]) ? kept : added) = true;
   }
   return added && kept;

@@ -48,3 +48,18 @@ TEST(Dates, RoundTripsEveryDayOfFourCenturies) {
     ASSERT_EQ(p.day, d);
   }
 }
+
+// The table's months must be MonthOfDay's, inside the span, at its edges (months that
+// start or end part-way through it) and outside it, where it falls back to arithmetic.
+TEST(Dates, MonthsOfDaysAgreesWithMonthOfDayInAndOutOfItsSpan) {
+  const Day from = DaysFromCivil(2023, 2, 17), to = DaysFromCivil(2025, 3, 1);
+  const MonthsOfDays months(from, to);
+  for (Day d = from - 400; d < to + 400; ++d) ASSERT_EQ(months(d), MonthOfDay(d)) << FormatDay(d);
+  EXPECT_EQ(months(DaysFromCivil(1000, 6, 30)), 1000 * 12 + 5);
+  EXPECT_EQ(months(DaysFromCivil(5000, 1, 1)), 5000 * 12);
+  // A span over 50,000 days keeps only its last 50,000 in the table; all days still agree.
+  const MonthsOfDays wide(DaysFromCivil(1800, 1, 1), DaysFromCivil(2100, 1, 1));
+  for (Day d = DaysFromCivil(1799, 12, 1); d < DaysFromCivil(2100, 2, 1); d += 7) ASSERT_EQ(wide(d), MonthOfDay(d));
+  const MonthsOfDays empty(to, from);
+  EXPECT_EQ(empty(from), MonthOfDay(from));
+}
