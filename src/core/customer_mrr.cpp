@@ -47,33 +47,42 @@ bool CustomerMrrWalk::IsContracted(const SubscriptionsTable& t, uint32_t r) {
 
 // The common case (one currency, the reporting one, amounts far from 2^63) in 64-bit
 // arithmetic: wasm has no native 128-bit multiply or divide, and this loop runs for every
-// customer-month. Returns false, computing nothing, when the bounds do not hold.
+// customer-month. Returns false, computing nothing, when the bounds do not hold; amounts
+// are never negative (DATA.md), so no partial sum exceeds the total.
 bool CustomerMrrWalk::AccumulateNarrow(std::span<const uint32_t> rows, Month first, bool contracted_only,
                                        std::vector<int64_t>& out) {
-  constexpr Wide kLimit = Wide(1) << 61;
+  constexpr int64_t kLimit = int64_t(1) << 61;
   auto counts = [&](uint32_t r) { return !contracted_only || IsContracted(t_, r); };
   int64_t lcm = 12;
   for (uint32_t r : rows)
     if (counts(r) && t_.interval_count[r] != 1) lcm = Lcm(lcm, 12 * int64_t(t_.interval_count[r]));
+  if (lcm > (kLimit - 1) / kMicro) return false;
   // Each row's numerator over the common denominator; no division for the usual count 1.
   auto multiple = [&](uint32_t r) {
     return t_.interval_count[r] == 1 ? lcm / 12 : lcm / (12 * int64_t(t_.interval_count[r]));
   };
+  std::vector<int64_t>& values = narrow_values_;
+  values.resize(rows.size());
+  int64_t total = 0;
+  for (size_t j = 0; j < rows.size(); ++j) {
+    const uint32_t r = rows[j];
+    int64_t v = 0;
+    if (counts(r) && (__builtin_mul_overflow(t_.amount[r], int64_t(t_.quantity[r]), &v) ||
+                      __builtin_mul_overflow(v, kFactor[int(t_.interval[r])] * multiple(r), &v) ||
+                      __builtin_add_overflow(total, v, &total)))
+      return false;
+    values[j] = v;
+  }
   const int64_t scale = Pow10(fx_.exponent());
-  Wide total = 0;
-  for (uint32_t r : rows)
-    if (counts(r)) total += RowNumerator(t_, r) * multiple(r);
-  if (total < 0 || total * scale >= kLimit || Wide(lcm) * kMicro >= kLimit) return false;
+  if (total < 0 || total > (kLimit - 1) / scale) return false;
   const size_t n = size_t(last_ - first + 1);
   out.resize(n);  // every month is written below
   std::vector<int64_t>& diff = narrow_diff_;
   diff.assign(n + 1, 0);
   for (size_t j = 0; j < rows.size(); ++j) {
-    const uint32_t r = rows[j];
-    if (!counts(r) || spans_[j].from >= spans_[j].to) continue;
-    const auto v = int64_t(RowNumerator(t_, r) * multiple(r));
-    diff[size_t(spans_[j].from - first)] += v;
-    diff[size_t(spans_[j].to - first)] -= v;
+    if (values[j] == 0 || spans_[j].from >= spans_[j].to) continue;
+    diff[size_t(spans_[j].from - first)] += values[j];
+    diff[size_t(spans_[j].to - first)] -= values[j];
   }
   // c(m) changes only where a row starts or ends: round there, copy elsewhere.
   const int64_t den = lcm * kMicro;

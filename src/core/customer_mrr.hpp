@@ -85,7 +85,7 @@ class CustomerMrrWalk {
   std::vector<uint32_t> order_;    // recurring rows grouped by customer
   std::vector<int64_t> mrr_, contracted_, prev_;
   std::vector<Wide> diff_, sum_, sum_prev_;
-  std::vector<int64_t> narrow_diff_;
+  std::vector<int64_t> narrow_diff_, narrow_values_;
   std::vector<RowSpan> spans_;  // parallel to the current customer's rows
   std::vector<uint32_t> currencies_;
 };
