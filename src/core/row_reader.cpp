@@ -43,6 +43,11 @@ bool RowReader::FailRange(int column, std::string_view value, int64_t lo, int64_
   return Fail(column, value, "is out of range (" + std::to_string(lo) + " to " + std::to_string(hi) + ")");
 }
 
+std::string_view RowReader::NotInFile(int column) const {
+  return binding_.field_of_column[column] == HeaderBinding::kConstant ? Trim(binding_.constant_of_column[column])
+                                                                      : std::string_view();
+}
+
 bool RowReader::Text(int column, std::string_view& out, bool required) {
   out = Raw(column);
   if (required && out.empty()) return Fail(column, out, "a value is required");

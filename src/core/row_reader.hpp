@@ -29,13 +29,14 @@ class RowReader {
   int64_t line() const { return line_; }
   bool Has(int column) const { return binding_.field_of_column[column] != -1; }
   /// The trimmed cell, "" when the column is absent. Inline: every getter starts here.
-  std::string_view Raw(int column) const {
+  [[gnu::always_inline]] std::string_view Raw(int column) const {
     const int field = binding_.field_of_column[column];
-    if (field >= 0) return Cell(field);
-    return field == HeaderBinding::kConstant ? Trim(binding_.constant_of_column[column])
-                                             : std::string_view();
+    return field >= 0 ? Cell(field) : NotInFile(column);
   }
   std::string_view Field(int field) const { return fields_[field]; }
+  /// A column given as a constant, or absent: out of line, so that Raw is a few
+  /// instructions in every getter (the wasm build had kept it a call).
+  [[gnu::cold]] std::string_view NotInFile(int column) const;
   /// The trimmed field.
   std::string_view Cell(int field) const { return trimmed_ ? fields_[field] : Trim(fields_[field]); }
 
