@@ -9,9 +9,12 @@
 #include <map>
 #include <random>
 
+#include "core/currency_context.hpp"
+#include "core/customer_mrr.hpp"
 #include "core/engine.hpp"
 #include "core/exact.hpp"
 #include "core/money.hpp"
+#include "core/subscription_metrics.hpp"
 #include "test_util.hpp"
 
 using namespace csm;
@@ -169,5 +172,34 @@ TEST(WalkReference, CohortsMatchAMonthByMonthRecount) {
         ASSERT_EQ(cohort.ages[a].mrr, ages[a].second) << "seed " << seed << " cohort " << FormatMonth(cohort.month) << " age " << a;
       }
     }
+  }
+}
+
+// The subscribers paying at the window's end, each with its MRR then and the length of its
+// paying stretch (months in a row with c > 0, whatever c's changes): the sBG's inputs.
+TEST(WalkReference, ActiveSubscribersAndTheirRunsMatchAMonthByMonthRecount) {
+  for (uint32_t seed = 81; seed <= 110; ++seed) {
+    const Table t = Generate(seed);
+    Engine engine;
+    engine.Load(TableKind::kSubscriptions, std::string(kSubsHeader) + t.csv, {});
+    const Dataset& ds = engine.dataset();
+    const Month from = ParseMonth("2022-09").month, to = ParseMonth("2024-01").month;
+    SubscriptionAccumulator acc(*ds.subscriptions, from, to);
+    acc.ListActive(true);
+    const CurrencyContext fx(ds, "");
+    CustomerMrrWalk walk(*ds.subscriptions, fx, to);
+    walk.ForEach([&](const CustomerMonths& c) { acc.AddCustomer(c); });
+    acc.Finish();
+    std::map<int, std::pair<int32_t, int64_t>> expected;  // customer -> (run, mrr)
+    for (int k = 0; k < t.customers; ++k) {
+      if (Mrr(t, k, to, false) <= 0) continue;
+      int32_t run = 1;
+      while (Mrr(t, k, to - run, false) > 0) ++run;
+      expected[k] = {run, Mrr(t, k, to, false)};
+    }
+    std::map<int, std::pair<int32_t, int64_t>> got;
+    for (const ActiveSubscriber& a : acc.Active())
+      got[std::stoi(std::string(ds.customers.Get(a.customer).substr(1)))] = {a.run, a.mrr};
+    ASSERT_EQ(got, expected) << "seed " << seed;
   }
 }
