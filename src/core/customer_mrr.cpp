@@ -67,8 +67,8 @@ bool CustomerMrrWalk::AccumulateNarrow(std::span<const uint32_t> rows, Month fir
   for (size_t j = 0; j < rows.size(); ++j) {
     const uint32_t r = rows[j];
     int64_t v = 0;
-    if (counts(r) && (__builtin_mul_overflow(t_.amount[r], int64_t(t_.quantity[r]), &v) ||
-                      __builtin_mul_overflow(v, kFactor[int(t_.interval[r])] * multiple(r), &v) ||
+    if (counts(r) && (!MulFits64(t_.amount[r], int64_t(t_.quantity[r]), v) ||
+                      !MulFits64(v, kFactor[int(t_.interval[r])] * multiple(r), v) ||
                       __builtin_add_overflow(total, v, &total)))
       return false;
     values[j] = v;
@@ -77,8 +77,9 @@ bool CustomerMrrWalk::AccumulateNarrow(std::span<const uint32_t> rows, Month fir
   if (total < 0 || total > (kLimit - 1) / scale) return false;
   const size_t n = size_t(last_ - first + 1);
   out.resize(n);  // every month is written below
+  // All zeros between customers: the loop below clears each entry it reads.
   std::vector<int64_t>& diff = narrow_diff_;
-  diff.assign(n + 1, 0);
+  if (diff.size() < n + 1) diff.resize(n + 1, 0);
   for (size_t j = 0; j < rows.size(); ++j) {
     if (values[j] == 0 || spans_[j].from >= spans_[j].to) continue;
     diff[size_t(spans_[j].from - first)] += values[j];
@@ -90,10 +91,12 @@ bool CustomerMrrWalk::AccumulateNarrow(std::span<const uint32_t> rows, Month fir
   for (size_t i = 0; i < n; ++i) {
     if (diff[i] != 0) {
       running += diff[i];
+      diff[i] = 0;
       rounded = running == 0 ? 0 : RoundHalfEven64(running * scale, den);
     }
     out[i] = rounded;
   }
+  diff[n] = 0;
   return true;
 }
 

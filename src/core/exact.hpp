@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
+#include <bit>
 #include <cstdint>
 #include <numeric>
 
@@ -15,6 +16,17 @@ inline Wide MulChecked(Wide a, Wide b) {
   if (__builtin_mul_overflow(a, b, &r))
     throw CsmError(ErrorCode::kLimit, "an amount is too large for exact arithmetic");
   return r;
+}
+
+/// a x b into out unless it overflows 64 bits. Non-negative factors whose bit lengths add
+/// up to 62 or less are multiplied without the check: for 64-bit operands wasm32 makes
+/// __builtin_mul_overflow a call to a 128-bit multiply.
+inline bool MulFits64(int64_t a, int64_t b, int64_t& out) {
+  if (a >= 0 && b >= 0 && std::bit_width(uint64_t(a)) + std::bit_width(uint64_t(b)) <= 62) {
+    out = a * b;
+    return true;
+  }
+  return !__builtin_mul_overflow(a, b, &out);
 }
 
 inline Wide AddChecked(Wide a, Wide b) {

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/exact.hpp"
+
 using namespace csm;
 
 TEST(Money, ParsesExactDecimals) {
@@ -59,4 +61,23 @@ TEST(Money, AmountsJustOverTheLimitAreRejected) {
   EXPECT_EQ(ParseDecimalMicros("1000000000000").micros, 1'000'000'000'000'000'000);
   EXPECT_NE(ParseDecimalMicros("1000000000000.1").error, nullptr);
   EXPECT_NE(ParseDecimalMicros("-1000000000000.000001").error, nullptr);
+}
+
+// The checked 64-bit product: exact wherever it fits, false wherever it does not, on both
+// sides of the bit-length shortcut.
+TEST(Money, MulFits64IsExactOrRefuses) {
+  int64_t out = 0;
+  EXPECT_TRUE(MulFits64((int64_t(1) << 31) - 1, (int64_t(1) << 31) - 1, out));  // 31 + 31 bits
+  EXPECT_EQ(out, ((int64_t(1) << 31) - 1) * ((int64_t(1) << 31) - 1));
+  EXPECT_TRUE(MulFits64(int64_t(1) << 31, int64_t(1) << 31, out));  // 32 + 32 bits, still fits
+  EXPECT_EQ(out, int64_t(1) << 62);
+  EXPECT_TRUE(MulFits64(3, INT64_MAX / 3, out));
+  EXPECT_EQ(out, INT64_MAX / 3 * 3);
+  EXPECT_FALSE(MulFits64(int64_t(1) << 32, int64_t(1) << 31, out));
+  EXPECT_FALSE(MulFits64(1'000'000'000'000'000'000, 10, out));
+  EXPECT_TRUE(MulFits64(-3, 4, out));
+  EXPECT_EQ(out, -12);
+  EXPECT_FALSE(MulFits64(INT64_MIN, -1, out));
+  EXPECT_TRUE(MulFits64(0, INT64_MAX, out));
+  EXPECT_EQ(out, 0);
 }
