@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "core/text_terms.hpp"
 
@@ -44,6 +45,9 @@ FeedbackReport FeedbackThemes(const Dataset& ds, const FeedbackSettings& s) {
   Family csat{"csat", {"positive", "negative"}, {}};
   Family churn{"churn", {"churned", "stayed"}, {}};
   TermCorpus corpus;  // each comment split once for the three families
+  // Identical comments ("Great", "N/A", a form's preset answer) are split once: the later
+  // ones share the first one's terms. Keys are views into the table, which outlives this.
+  std::unordered_map<std::string_view, uint32_t> split;
   for (uint32_t r = 0; r < t.size(); ++r) {
     const std::string_view text = t.Comment(r);
     const Month m = MonthOfDay(t.date[r]);
@@ -51,7 +55,9 @@ FeedbackReport FeedbackThemes(const Dataset& ds, const FeedbackSettings& s) {
     const bool in_nps = t.survey[r] == Survey::kNps, in_csat = t.survey[r] == Survey::kCsat;
     if (!in_nps && !in_csat && !s.churned_after) continue;
     const double w = s.weight ? s.weight(t.customer[r], m) : 1.0;
-    const uint32_t k = corpus.Add(text);
+    const auto [known, fresh] = split.try_emplace(text, 0);
+    if (fresh) known->second = corpus.Add(text);
+    const uint32_t k = known->second;
     if (in_nps) nps.docs.push_back({k, uint32_t(t.score[r] >= 9 ? 0 : t.score[r] >= 7 ? 1 : 2), w, r});
     if (in_csat) csat.docs.push_back({k, uint32_t(t.score[r] >= s.csat_threshold ? 0 : 1), w, r});
     if (s.churned_after) churn.docs.push_back({k, uint32_t(s.churned_after(t.customer[r], m) ? 0 : 1), w, r});

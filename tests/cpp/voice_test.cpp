@@ -356,3 +356,34 @@ TEST(Feedback, WeightingByMrrPutsTheBigAccountsComplaintFirst) {
   EXPECT_TRUE(top(plain) == "login" || top(plain) == "slow");
   EXPECT_EQ(top(weighted), "export");
 }
+
+// Identical comments are split once and share their terms: the themes must equal those of
+// the same comments made distinct by punctuation that splits to the same terms.
+TEST(Feedback, IdenticalCommentsCountAsOftenAsTheyAreGiven) {
+  auto themes = [](bool distinct) {
+    std::string rows = "customer_id,date,survey,score,comment\n";
+    const char* texts[] = {"support is slow", "great dashboards", "サポートが遅い", "pricing is high"};
+    for (int i = 0; i < 40; ++i) {
+      const std::string survey = i % 3 == 0 ? "csat" : "nps";
+      const int score = survey == "csat" ? 1 + i % 5 : i % 11;
+      rows += "c" + std::to_string(i % 7) + ",2024-03-" + std::to_string(10 + i % 9) + "," + survey + "," +
+              std::to_string(score) + ",\"" + texts[(i * 5) % 4] + (distinct ? std::string(size_t(i), '!') : "") + "\"\n";
+    }
+    Engine engine;
+    engine.Load(TableKind::kResponses, rows, {});
+    return engine.BuildReport({}).feedback->groups;
+  };
+  const auto shared = themes(false), distinct = themes(true);
+  ASSERT_EQ(shared.size(), distinct.size());
+  for (size_t g = 0; g < shared.size(); ++g) {
+    EXPECT_EQ(shared[g].comments, distinct[g].comments) << shared[g].family << " " << shared[g].name;
+    ASSERT_EQ(shared[g].terms.size(), distinct[g].terms.size()) << shared[g].family << " " << shared[g].name;
+    for (size_t k = 0; k < shared[g].terms.size(); ++k) {
+      EXPECT_EQ(shared[g].terms[k].term, distinct[g].terms[k].term);
+      EXPECT_EQ(shared[g].terms[k].count, distinct[g].terms[k].count);
+      EXPECT_EQ(shared[g].terms[k].score, distinct[g].terms[k].score);
+      EXPECT_EQ(shared[g].terms[k].ids, distinct[g].terms[k].ids);
+    }
+  }
+  EXPECT_GT(shared.at(0).terms.size(), 0u);
+}
