@@ -32,6 +32,8 @@ Day DaysFromCivil(int year, int month, int day);
 void CivilFromDays(Day day, int& year, int& month, int& dom);
 Month MonthOfDay(Day day);
 Day FirstDayOfMonth(Month month);
+/// The day a month ends on: rows, answers and purchases count "at the end of month m".
+inline Day LastDayOfMonth(Month month) { return FirstDayOfMonth(month + 1) - 1; }
 std::string FormatMonth(Month month);  ///< "YYYY-MM"
 std::string FormatDay(Day day);        ///< "YYYY-MM-DD"
 

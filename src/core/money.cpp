@@ -101,7 +101,6 @@ __int128 RoundHalfEven(__int128 num, __int128 den) {
   return q;
 }
 
-
 std::string FormatMinorUnits(int64_t units, int exponent) {
   bool negative = units < 0;
   uint64_t mag = negative ? uint64_t(0) - uint64_t(units) : uint64_t(units);

@@ -37,7 +37,7 @@ bool HoldsOn(const SubscriptionsTable& t, uint32_t row, Day last) {
 }  // namespace
 
 bool InForceAtEnd(const SubscriptionsTable& t, uint32_t row, Month m) {
-  return InForceOn(t, row, FirstDayOfMonth(m + 1) - 1);
+  return InForceOn(t, row, LastDayOfMonth(m));
 }
 
 ChurnType ChurnTypeOf(const SubscriptionsTable& t, std::span<const uint32_t> rows, Month m) {
@@ -63,7 +63,7 @@ ChurnType ChurnTypeOf(const SubscriptionsTable& t, std::span<const uint32_t> row
 
 bool IsCrossSell(const SubscriptionsTable& t, std::span<const uint32_t> rows, Month m) {
   // Quadratic in the customer's rows, which are few; no allocation in this hot path.
-  const Day last_before = FirstDayOfMonth(m) - 1, last = FirstDayOfMonth(m + 1) - 1;
+  const Day last_before = LastDayOfMonth(m - 1), last = LastDayOfMonth(m);
   auto held_before = [&](uint32_t plan) {
     for (uint32_t r : rows)
       if (t.plan[r] == plan && HoldsOn(t, r, last_before)) return true;

@@ -24,7 +24,7 @@ class NpsTimeline {
  public:
   NpsTimeline(const Dataset& ds, Month from, Month to) : from_(from) {
     if (!ds.responses) return;
-    for (Month m = from; m <= to; ++m) last_days_.push_back(FirstDayOfMonth(m + 1) - 1);
+    for (Month m = from; m <= to; ++m) last_days_.push_back(LastDayOfMonth(m));
     const ResponsesTable& t = *ds.responses;
     offsets_.assign(ds.customers.size() + 1, 0);
     for (uint32_t r = 0; r < t.size(); ++r)
@@ -60,7 +60,7 @@ class NpsTimeline {
   // Calendar arithmetic once per month, not once per customer and month.
   Day LastDayOf(Month m) const {
     const size_t i = size_t(m - from_);
-    return m >= from_ && i < last_days_.size() ? last_days_[i] : FirstDayOfMonth(m + 1) - 1;
+    return m >= from_ && i < last_days_.size() ? last_days_[i] : LastDayOfMonth(m);
   }
   const ResponsesTable* t_ = nullptr;
   std::vector<uint32_t> offsets_, rows_;
@@ -279,7 +279,7 @@ void AddReportSections(const Dataset& ds, const CurrencyContext& fx, Month from,
   if (total)
     report.sbg = SbgSectionOf(total->subs.FirstLifetimeSurvivors(), total->subs.Active(),
                               report.months.back().revenue->arpu, models);
-  if (ds.transactions) report.purchases = PurchaseModelsOf(*ds.transactions, FirstDayOfMonth(to + 1) - 1, models);
+  if (ds.transactions) report.purchases = PurchaseModelsOf(*ds.transactions, LastDayOfMonth(to), models);
   if (!segmenter) return;
 
   // Every customer of any table gets its segment before the segments are listed.

@@ -64,7 +64,7 @@ uint32_t Segmenter::Assign(const CustomerMonths& c) {
         if (best < 0 || t_->start[r] >= t_->start[size_t(best)]) best = r;
         continue;
       }
-      const Day end_of_last = FirstDayOfMonth(last + 1) - 1;
+      const Day end_of_last = LastDayOfMonth(last);
       if (t_->start[r] > end_of_last || (t_->end[r] != kNoDay && t_->end[r] <= end_of_last)) continue;
       // Normalised amounts compare as numerator / interval_count, cross-multiplied.
       const auto b = size_t(best);
