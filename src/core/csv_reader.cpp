@@ -187,21 +187,29 @@ const char* CsvReader::ParseRecord(const char* p, const char* end, bool final) {
 // The common record, without a double quote, whose line break lies in the buffer before
 // its last 8 bytes: split eight bytes at a time, each delimiter found by a bit. Returns
 // the record's line break, or nullptr (fields_ partly filled) for SplitFields to redo.
+// Spaces and tabs are among the marked bytes, so the fields are trimmed only in the rare
+// record that has one.
 const char* CsvReader::SplitPlainFields(const char* p, const char* end) {
   const char* field = p;
+  bool blank = false;
   for (; end - p >= 8; p += 8) {
     uint64_t w;
     std::memcpy(&w, p, 8);
     for (uint64_t bits = CandidateBits(w); bits != 0; bits &= bits - 1) {
       const char* d = p + FirstMarkedByte(bits);
-      if (*d == ',') {
-        fields_.push_back(Trim(std::string_view(field, size_t(d - field))));
+      const char c = *d;
+      if (c == ',') {
+        fields_.emplace_back(field, size_t(d - field));
         field = d + 1;
-      } else if (IsBreak(*d)) {
-        fields_.push_back(Trim(std::string_view(field, size_t(d - field))));
+      } else if (IsBreak(c)) {
+        fields_.emplace_back(field, size_t(d - field));
+        if (blank)
+          for (std::string_view& f : fields_) f = Trim(f);
         return d;
-      } else if (*d == '"') {
+      } else if (c == '"') {
         return nullptr;
+      } else {
+        blank = blank || IsBlank(c);
       }
     }
   }

@@ -103,6 +103,26 @@ TEST(CsvReader, PlainRecordsSplitLikeQuotedOnes) {
   for (size_t cut = 1; cut < text.size(); ++cut) EXPECT_EQ(Parse(text, {cut}), rows) << "cut " << cut;
 }
 
+// The word-at-a-time split trims a record's fields only when it met a space or tab: one
+// blank at either end of any field, first and last included, must still be trimmed.
+TEST(CsvReader, ASingleBlankAnywhereInAPlainRecordIsTrimmed) {
+  const F expected = {"alpha", "bravo", "charlie", "delta", "echo"};
+  std::string plain;
+  for (const std::string& f : expected) plain += (plain.empty() ? "" : ",") + f;
+  const std::string lead = "x,y\n";  // the record starts off the eight-byte grid
+  for (size_t at = 0; at <= plain.size(); ++at) {
+    if (at > 0 && at < plain.size() && plain[at - 1] != ',' && plain[at] != ',') continue;
+    for (char blank : {' ', '\t'}) {
+      std::string line = plain;
+      line.insert(at, 1, blank);
+      auto rows = Parse(lead + line + "\n" + plain + "\n");
+      ASSERT_EQ(rows.size(), 3u);
+      EXPECT_EQ(rows[1].fields, expected) << "blank at " << at;
+      EXPECT_EQ(rows[2].fields, expected);
+    }
+  }
+}
+
 TEST(CsvReader, RecordsSayWhetherTheirFieldsAreTrimmedAndHowLongTheyAre) {
   std::vector<std::pair<bool, size_t>> seen;
   CsvReader reader([&](const CsvRecord& r) { seen.emplace_back(r.trimmed, r.bytes); });
