@@ -13,9 +13,6 @@ inline char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? char(c + 32) : c;
 
 inline bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
-  // Most cells match a name as written ("month", "voluntary"): with b a literal, this is
-  // a few word compares instead of a byte loop per row.
-  if (a == b) return true;
   for (size_t i = 0; i < a.size(); ++i)
     if (AsciiLower(a[i]) != AsciiLower(b[i])) return false;
   return true;
