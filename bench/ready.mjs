@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+// Engine ready time in Chromium, taken apart: `node bench/ready.mjs [LOADS]` opens
+// bench/browser/ready.html in a fresh headless Chromium per load and prints, per load,
+// ready = (requests and module evaluation until the .wasm response starts) + (streaming
+// compile and instantiate), when the import of csmetrics.js resolved, then the medians. Measures; never fails on a time.
+import { startServer } from '../scripts/serve.mjs';
+import { launch } from '../tests/browser/chromium.js';
+
+const loads = Number(process.argv[2] ?? 9);
+const root = new URL('../', import.meta.url).pathname;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const ms = (x) => x.toFixed(1).padStart(7);
+const server = await startServer({ root });
+const rows = [];
+try {
+  console.log('load   ready  before-wasm  instantiate   imported   requests (start-end ms)');
+  for (let i = 0; i < loads; i++) {
+    const browser = await launch();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}bench/browser/ready.html`);
+      await page.waitForFunction(() => window.result, null, { timeout: 60000 });
+      const r = await page.evaluate(() => window.result);
+      rows.push(r);
+      const requests = r.requests.map((q) => `${q.file} ${q.start_ms.toFixed(0)}-${q.end_ms.toFixed(0)}`).join(', ');
+      console.log(`${String(i + 1).padStart(4)} ${ms(r.ready_ms)} ${ms(r.wasm_response_ms)}      ${ms(r.instantiate_ms)}    ${ms(r.import_ms)}   ${requests}`);
+    } finally {
+      await browser.close();
+    }
+  }
+} finally {
+  await server.close();
+}
+console.log(`median ${ms(median(rows.map((r) => r.ready_ms)))} ${ms(median(rows.map((r) => r.wasm_response_ms)))}      ` +
+  `${ms(median(rows.map((r) => r.instantiate_ms)))}    ${ms(median(rows.map((r) => r.import_ms)))}`);
