@@ -2,18 +2,22 @@
 // Engine ready time in Chromium, taken apart: `node bench/ready.mjs [LOADS]` opens
 // bench/browser/ready.html in a fresh headless Chromium per load and prints, per load,
 // ready = (requests and module evaluation until the .wasm response starts) + (streaming
-// compile and instantiate), when the import of csmetrics.js resolved, then the medians. Measures; never fails on a time.
+// compile and instantiate), and when the import of csmetrics.js resolved; then the
+// medians. Measures; never fails on a time.
 import { startServer } from '../scripts/serve.mjs';
 import { launch } from '../tests/browser/chromium.js';
 
 const loads = Number(process.argv[2] ?? 9);
 const root = new URL('../', import.meta.url).pathname;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
-const ms = (x) => x.toFixed(1).padStart(7);
+// The columns, in ready.js's names: one line per load, then one of their medians.
+const columns = ['ready_ms', 'wasm_response_ms', 'instantiate_ms', 'import_ms'];
+const line = (label, values) => `${label.padStart(6)} ${values.map((x) => x.toFixed(1).padStart(12)).join('')}`;
 const server = await startServer({ root });
 const rows = [];
 try {
-  console.log('load   ready  before-wasm  instantiate   imported   requests (start-end ms)');
+  console.log(`${'load'.padStart(6)} ${['ready', 'before-wasm', 'instantiate', 'imported'].map((h) => h.padStart(12)).join('')}` +
+    '   requests (start-end ms)');
   for (let i = 0; i < loads; i++) {
     const browser = await launch();
     try {
@@ -23,7 +27,7 @@ try {
       const r = await page.evaluate(() => window.result);
       rows.push(r);
       const requests = r.requests.map((q) => `${q.file} ${q.start_ms.toFixed(0)}-${q.end_ms.toFixed(0)}`).join(', ');
-      console.log(`${String(i + 1).padStart(4)} ${ms(r.ready_ms)} ${ms(r.wasm_response_ms)}      ${ms(r.instantiate_ms)}    ${ms(r.import_ms)}   ${requests}`);
+      console.log(`${line(String(i + 1), columns.map((c) => r[c]))}   ${requests}`);
     } finally {
       await browser.close();
     }
@@ -31,5 +35,4 @@ try {
 } finally {
   await server.close();
 }
-console.log(`median ${ms(median(rows.map((r) => r.ready_ms)))} ${ms(median(rows.map((r) => r.wasm_response_ms)))}      ` +
-  `${ms(median(rows.map((r) => r.instantiate_ms)))}    ${ms(median(rows.map((r) => r.import_ms)))}`);
+console.log(line('median', columns.map((c) => median(rows.map((r) => r[c])))));
