@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Engine ready time in Chromium, taken apart: `node bench/ready.mjs [LOADS]` opens
-// bench/browser/ready.html in a fresh headless Chromium per load and prints, per load,
-// ready = (requests and module evaluation until the .wasm response starts) + (streaming
-// compile and instantiate), and when the import of csmetrics.js resolved; then the
-// medians. Measures; never fails on a time.
+// bench/browser/ready.html in a fresh headless Chromium per load, twice: a first visit
+// (empty cache) and a repeat visit in a new tab of the same profile (files revalidated by
+// ETag, compiled code cached). It prints, per visit, ready = (requests and module
+// evaluation until the .wasm response starts) + (streaming compile and instantiate), and
+// when the import of csmetrics.js resolved; then the medians of each kind of visit.
+// Measures; never fails on a time.
 import { startServer } from '../scripts/serve.mjs';
 import { launch } from '../tests/browser/chromium.js';
 
@@ -14,20 +16,24 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) 
 const columns = ['ready_ms', 'wasm_response_ms', 'instantiate_ms', 'import_ms'];
 const line = (label, values) => `${label.padStart(6)} ${values.map((x) => x.toFixed(1).padStart(12)).join('')}`;
 const server = await startServer({ root });
-const rows = [];
+const rows = { first: [], repeat: [] };
 try {
   console.log(`${'load'.padStart(6)} ${['ready', 'before-wasm', 'instantiate', 'imported'].map((h) => h.padStart(12)).join('')}` +
     '   requests (start-end ms)');
   for (let i = 0; i < loads; i++) {
     const browser = await launch();
     try {
-      const page = await browser.newPage();
-      await page.goto(`${server.url}bench/browser/ready.html`);
-      await page.waitForFunction(() => window.result, null, { timeout: 60000 });
-      const r = await page.evaluate(() => window.result);
-      rows.push(r);
-      const requests = r.requests.map((q) => `${q.file} ${q.start_ms.toFixed(0)}-${q.end_ms.toFixed(0)}`).join(', ');
-      console.log(`${line(String(i + 1), columns.map((c) => r[c]))}   ${requests}`);
+      const context = await browser.newContext();
+      for (const visit of ['first', 'repeat']) {
+        const page = await context.newPage();
+        await page.goto(`${server.url}bench/browser/ready.html`);
+        await page.waitForFunction(() => window.result, null, { timeout: 60000 });
+        const r = await page.evaluate(() => window.result);
+        await page.close();
+        rows[visit].push(r);
+        const requests = r.requests.map((q) => `${q.file} ${q.start_ms.toFixed(0)}-${q.end_ms.toFixed(0)}`).join(', ');
+        console.log(`${line(`${i + 1}${visit[0]}`, columns.map((c) => r[c]))}   ${requests}`);
+      }
     } finally {
       await browser.close();
     }
@@ -35,4 +41,6 @@ try {
 } finally {
   await server.close();
 }
-console.log(line('median', columns.map((c) => median(rows.map((r) => r[c])))));
+for (const visit of ['first', 'repeat']) {
+  console.log(line(`${visit}`, columns.map((c) => median(rows[visit].map((r) => r[c])))) + '   (medians)');
+}

@@ -41,8 +41,15 @@ export function startServer({ root, port = 0, host = '127.0.0.1' } = {}) {
         }
         file = join(file, 'index.html');
       }
-      const size = statSync(file).size;
+      const stat = statSync(file);
+      const size = stat.size;
+      const etag = `"${size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, { ETag: etag, 'Cache-Control': 'no-cache' }).end();
+        return;
+      }
       res.writeHead(200, {
+        ETag: etag,
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         'Content-Length': size,
         'Content-Security-Policy': CSP,
