@@ -75,43 +75,68 @@ struct ClassSums {
 
 struct Group {
   Group(const SubscriptionsTable& t, Month from, Month to, int history)
-      : subs(t, from, to, history), start(from - history), classes(size_t(to - start + 1)) {}
+      : subs(t, from, to, history), start(from - history), classes(size_t(to - start + 3)) {}
   SubscriptionAccumulator subs;
   Month start;
-  std::vector<std::array<ClassSums, 4>> classes;  // start .. to
+  std::array<ClassSums, 4>& ClassesAt(Month m) { return classes[size_t(m - start + 1)]; }
+  const std::array<ClassSums, 4>& ClassesAt(Month m) const { return classes[size_t(m - start + 1)]; }
+
+  // A stretch of months [from, end) in which the customer paid `mrr` and was in class `cls`,
+  // added as differences at its two ends; FinishClasses sums them.
+  void AddClassRun(Month from, Month end, int cls, int64_t mrr) {
+    auto& open = ClassesAt(from)[size_t(cls)];
+    auto& close = ClassesAt(end)[size_t(cls)];
+    ++open.customers, open.mrr += mrr;
+    --close.customers, close.mrr -= mrr;
+  }
+
+  // Customers and MRR from their differences; the base of month m in a class is the
+  // customers paying in that class at m-1.
+  void FinishClasses() {
+    for (size_t i = 1; i < classes.size(); ++i)
+      for (size_t k = 0; k < 4; ++k) {
+        classes[i][k].customers += classes[i - 1][k].customers;
+        classes[i][k].mrr += classes[i - 1][k].mrr;
+      }
+    for (size_t i = classes.size() - 1; i > 0; --i)
+      for (size_t k = 0; k < 4; ++k) classes[i][k].base = classes[i - 1][k].customers;
+  }
+
+ private:
+  std::vector<std::array<ClassSums, 4>> classes;  // start - 1 .. to + 1
 };
 
-// A customer's revenue by the class of its latest NPS answer, month by month (`classes` from
-// month `first` = max(start - 1, c.first) on); the churn of month m is counted in the class
-// the customer was in at the end of m-1.
-void AddNpsClasses(const std::vector<int8_t>& classes, const CustomerMonths& c, Month to, Group& g) {
-  int prev_cls = 3;
-  const Month first = std::max(g.start - 1, c.first);
-  to = std::min(to, c.AfterLastPaying());  // later months add nothing
-  for (Month m = first; m <= to; ++m) {
+// A customer's revenue by the class of its latest NPS answer (`classes` from month `first` =
+// max(start - 1, c.first) to `last` = min(to, c.AfterLastPaying()): later months add
+// nothing), as runs of equal MRR and class; the churn of month m is counted in the class the
+// customer was in at the end of m-1.
+void AddNpsClasses(const std::vector<int8_t>& classes, const CustomerMonths& c, Month first, Month last,
+                   Group& g) {
+  int run_cls = -1;
+  int64_t run_mrr = 0;
+  Month run_from = first;
+  for (Month m = first; m <= last; ++m) {
     const int cls = classes[size_t(m - first)];
-    const int64_t v = c.At(m), before = c.At(m - 1);
-    if (m >= g.start) {
-      auto& sums = g.classes[size_t(m - g.start)];
-      if (v > 0) ++sums[size_t(cls)].customers, sums[size_t(cls)].mrr += v;
-      if (before > 0) {
-        ++sums[size_t(prev_cls)].base;
-        sums[size_t(prev_cls)].churned += v == 0;
-      }
+    const int64_t v = c.At(m);
+    if (v == run_mrr && cls == run_cls) continue;
+    if (run_mrr > 0) {
+      g.AddClassRun(run_from, m, run_cls, run_mrr);
+      if (v == 0 && m >= g.start) ++g.ClassesAt(m)[size_t(run_cls)].churned;
     }
-    prev_cls = cls;
+    run_cls = cls, run_mrr = v, run_from = m;
   }
+  if (run_mrr > 0) g.AddClassRun(run_from, last + 1, run_cls, run_mrr);
 }
 
 NpsClassMonth ClassMonth(const Group& g, Month m, int cls, const ReportSettings& s) {
   NpsClassMonth out;
-  const ClassSums& now = g.classes[size_t(m - g.start)][size_t(cls)];
+  const ClassSums& now = g.ClassesAt(m)[size_t(cls)];
   out.customers = now.customers;
   out.mrr = now.mrr;
   out.arpu = UnitMoney(now.mrr, now.customers);
   for (Month j = std::max(g.start, m - s.clv_churn_window + 1); j <= m; ++j) {
-    out.window_base += g.classes[size_t(j - g.start)][size_t(cls)].base;
-    out.window_churned += g.classes[size_t(j - g.start)][size_t(cls)].churned;
+    out.window_base += g.ClassesAt(j)[size_t(cls)].base;
+    out.window_churned += g.ClassesAt(j)[size_t(cls)].churned;
   }
   if (out.window_base > 0) out.monthly_churn_rate = double(out.window_churned) / double(out.window_base) * 100.0;
   UnitInputs in;
@@ -178,9 +203,10 @@ class PayingHistory {
       if (!t.Comment(r).empty()) weighed_[t.customer[r]] = 1;
   }
 
-  void Add(const CustomerMonths& c) {
+  /// `after` is c.AfterLastPaying(): no month from it on has MRR.
+  void Add(const CustomerMonths& c, Month after) {
     if (last_.empty() || c.first > to_) return;
-    for (Month m = to_; m >= c.first; --m)
+    for (Month m = std::min(to_, after - 1); m >= c.first; --m)
       if (c.At(m) > 0) {
         last_[c.customer] = m;
         break;
@@ -249,22 +275,27 @@ void AddReportSections(const Dataset& ds, const CurrencyContext& fx, Month from,
     std::vector<int8_t> classes;
     walk.ForEach([&](const CustomerMonths& c) {
       total->subs.AddCustomer(c);
-      paying.Add(c);
+      const Month after = c.AfterLastPaying();
+      paying.Add(c, after);
+      // Every group starts at the same month, so one list of classes serves the total and
+      // the customer's segment.
+      const Month first = std::max(total->start - 1, c.first), last = std::min(to, after);
       if (ds.responses) {
-        nps.ClassesOf(c.customer, std::max(total->start - 1, c.first), to, classes);
-        AddNpsClasses(classes, c, to, *total);
+        nps.ClassesOf(c.customer, first, last, classes);
+        AddNpsClasses(classes, c, first, last, *total);
       }
       if (!segmenter) return;
       Group& g = part(segmenter->Assign(c));
       g.subs.AddCustomer(c);
-      if (ds.responses) AddNpsClasses(classes, c, to, g);
+      if (ds.responses) AddNpsClasses(classes, c, first, last, g);
     });
     ForEachNonRecurring(t, fx, from - history, to, [&](uint32_t row, Month m, int64_t amount) {
       total->subs.AddNonRecurring(m, amount);
       if (segmenter) part(segmenter->SegmentOfRow(t.customer[row], row)).subs.AddNonRecurring(m, amount);
     });
     total->subs.Finish();
-    for (Group& g : parts) g.subs.Finish();
+    total->FinishClasses();
+    for (Group& g : parts) g.subs.Finish(), g.FinishClasses();
     report.cohorts = total->subs.Cohorts();
     report.survival = total->subs.Survival();
   }

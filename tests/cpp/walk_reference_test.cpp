@@ -203,3 +203,82 @@ TEST(WalkReference, ActiveSubscribersAndTheirRunsMatchAMonthByMonthRecount) {
     ASSERT_EQ(got, expected) << "seed " << seed;
   }
 }
+
+// Revenue by NPS class (REPORT.md nps_classes): each customer's class at a month's end is
+// that of its latest NPS answer dated on or before it (a later line wins a tie of dates),
+// 3 without one. The walk adds runs of equal MRR and class as differences; this recounts
+// customers, MRR and the churn window's base and churned month by month. With segments by
+// plan, the segments' figures must add up to the totals.
+TEST(WalkReference, RevenueByNpsClassMatchesAMonthByMonthRecount) {
+  for (uint32_t seed = 111; seed <= 140; ++seed) {
+    const Table t = Generate(seed);
+    std::mt19937 rng(seed);
+    struct Answer { int customer; Day date; int score; };
+    std::vector<Answer> answers;
+    std::string responses = "customer_id,date,survey,score,comment,touchpoint\n";
+    const Day base = DaysFromCivil(2021, 6, 1);
+    for (int k = 0; k < t.customers; ++k)
+      for (uint32_t n = rng() % 5; n > 0; --n) {
+        const Answer a{k, Day(base + Day(rng() % 1300)), int(rng() % 11)};
+        // now and then on the day of the customer's previous answer, to try the tie rule
+        answers.push_back(rng() % 4 == 0 && !answers.empty() && answers.back().customer == k
+                              ? Answer{k, answers.back().date, a.score} : a);
+        responses += "c" + std::to_string(k) + "," + FormatDay(answers.back().date) + ",nps," +
+                     std::to_string(answers.back().score) + ",,\n";
+        if (rng() % 3 == 0) responses += "c" + std::to_string(k) + "," + FormatDay(a.date) + ",csat,2,,\n";
+      }
+    ReportOptions options;
+    options.from = ParseMonth("2022-09").month;
+    options.to = ParseMonth("2024-11").month;
+    Engine engine;
+    engine.Load(TableKind::kSubscriptions, std::string(kSubsHeader) + t.csv, {});
+    engine.Load(TableKind::kResponses, responses, {});
+    const Report report = engine.BuildReport(options);
+    options.segment_by = "plan";
+    const Report by_plan = engine.BuildReport(options);
+    ASSERT_TRUE(by_plan.segments.has_value());
+    const int window = report.meta.settings.clv_churn_window;
+
+    auto class_at = [&](int k, Month m) {
+      const Day last = FirstDayOfMonth(m + 1) - 1;
+      std::optional<Answer> latest;
+      for (const Answer& a : answers)
+        if (a.customer == k && a.date <= last && (!latest || a.date >= latest->date)) latest = a;
+      return !latest ? 3 : latest->score >= 9 ? 0 : latest->score >= 7 ? 1 : 2;
+    };
+    for (const MonthReport& mr : report.months) {
+      const Month m = mr.month;
+      std::array<NpsClassMonth, 4> e{};
+      for (int k = 0; k < t.customers; ++k) {
+        if (const int64_t v = Mrr(t, k, m, false); v > 0) ++e[size_t(class_at(k, m))].customers, e[size_t(class_at(k, m))].mrr += v;
+        for (Month j = m - window + 1; j <= m; ++j) {
+          if (Mrr(t, k, j - 1, false) <= 0) continue;
+          const int cls = class_at(k, j - 1);
+          ++e[size_t(cls)].window_base;
+          e[size_t(cls)].window_churned += Mrr(t, k, j, false) == 0;
+        }
+      }
+      ASSERT_TRUE(mr.nps_classes.has_value());
+      for (size_t cls = 0; cls < 4; ++cls) {
+        const std::string where = "seed " + std::to_string(seed) + " month " + FormatMonth(m) + " class " + std::to_string(cls);
+        const NpsClassMonth& got = (*mr.nps_classes)[cls];
+        ASSERT_EQ(got.customers, e[cls].customers) << where;
+        ASSERT_EQ(got.mrr, e[cls].mrr) << where;
+        ASSERT_EQ(got.window_base, e[cls].window_base) << where;
+        ASSERT_EQ(got.window_churned, e[cls].window_churned) << where;
+        NpsClassMonth sum;
+        for (const SegmentReport& s : *by_plan.segments) {
+          const MonthReport& sm = s.months[size_t(m - *options.from)];
+          ASSERT_EQ(sm.month, m);
+          const NpsClassMonth& part = (*sm.nps_classes)[cls];
+          sum.customers += part.customers, sum.mrr += part.mrr;
+          sum.window_base += part.window_base, sum.window_churned += part.window_churned;
+        }
+        ASSERT_EQ(sum.customers, got.customers) << where << " (segments)";
+        ASSERT_EQ(sum.mrr, got.mrr) << where << " (segments)";
+        ASSERT_EQ(sum.window_base, got.window_base) << where << " (segments)";
+        ASSERT_EQ(sum.window_churned, got.window_churned) << where << " (segments)";
+      }
+    }
+  }
+}
