@@ -42,8 +42,10 @@ TableLoader::~TableLoader() = default;
 
 size_t TableLoader::rows() const { return builder_->rows(); }
 
-void TableLoader::Detect(std::string_view chunk) {
+void TableLoader::Detect(std::string_view chunk, bool last) {
   pending_.append(chunk);
+  // The UTF-16 tests below look at four bytes, whatever the chunks a stream came in.
+  if (pending_.size() < 4 && !last) return;
   // UTF-16 (with its byte-order mark, or ASCII interleaved with NUL bytes) is common from
   // Excel's "Unicode text"; say so rather than report garbage cells.
   const bool bom16 = pending_.size() >= 2 && ((pending_[0] == '\xFF' && pending_[1] == '\xFE') ||
@@ -79,9 +81,10 @@ void TableLoader::Detect(std::string_view chunk) {
 
 void TableLoader::Feed(std::string_view chunk) {
   bytes_ += chunk.size();
-  // Once one chunk is not plain ASCII the cells are checked one by one from then on: a
-  // record can carry bytes over from any earlier chunk.
-  clean_ = clean_ && IsAsciiWithoutNul(chunk);
+  // Once one chunk is not clean text the cells are checked one by one from then on: a
+  // record can carry bytes over from any earlier chunk. A sequence cut at the chunk's end
+  // is completed by the next one before any record holding it is read.
+  clean_ = text_.Feed(chunk);
   try {
     if (csv_) csv_->feed(chunk);
     else if (json_) json_->Feed(chunk);
@@ -177,12 +180,14 @@ void TableLoader::Reject(const RowError& error) {
 
 LoadSummary TableLoader::Finish() {
   try {
+    if (!csv_ && !json_) Detect({}, true);
     if (!csv_ && !json_) {  // nothing but blanks arrived
       std::string source = options_.source.empty() ? DefaultSource(kind_, options_.format)
                                                    : options_.source;
       throw CsmError(ErrorCode::kMalformedCsv, source + " line 1: the file is empty (no header)",
                      TableName(kind_), 1);
     }
+    clean_ = text_.Finish();  // the last record may end inside a sequence
     if (csv_) csv_->finish();
     if (json_) json_->Finish(options_.source);
   } catch (const CsmError& e) {

@@ -10,6 +10,7 @@
 #include "core/errors.hpp"
 #include "core/load_options.hpp"
 #include "core/tables.hpp"
+#include "core/text.hpp"
 
 namespace csm {
 
@@ -44,7 +45,7 @@ class TableLoader {
   size_t bytes() const { return bytes_; }
 
  private:
-  void Detect(std::string_view chunk);
+  void Detect(std::string_view chunk, bool last = false);  // last: the stream has ended
   void OnHeader(std::span<const std::string_view> fields, int64_t line);
   // `bytes` bounds every field's size (SIZE_MAX when unknown); `trimmed` as CsvRecord.
   void OnRecord(std::span<const std::string_view> fields, int64_t line, bool trimmed, size_t bytes);
@@ -69,7 +70,8 @@ class TableLoader {
   size_t bytes_ = 0;
   size_t records_ = 0;
   bool reserved_ = false;
-  bool clean_ = true;  // every byte fed so far is ASCII without NUL: cells need no check
+  CleanTextStream text_;
+  bool clean_ = true;  // every byte fed so far is clean text: CSV cells need no check
 };
 
 }  // namespace csm

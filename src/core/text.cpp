@@ -18,20 +18,6 @@ std::string QuoteForMessage(std::string_view value) {
   return out + "\"";
 }
 
-bool IsAsciiWithoutNul(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const size_t n = s.size();
-  uint64_t bad = 0;
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t w;
-    std::memcpy(&w, p + i, 8);
-    bad |= (w & 0x8080808080808080ull) | ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull);
-  }
-  for (; i < n; ++i) bad |= p[i] >= 0x80 || p[i] == 0;
-  return bad == 0;
-}
-
 std::optional<TextProblem> FindTextProblem(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
@@ -65,6 +51,40 @@ std::optional<TextProblem> FindTextProblem(std::string_view s) {
     i += len;
   }
   return std::nullopt;
+}
+
+namespace {
+
+// The length of the sequence a lead byte opens; 1 for ASCII and for bytes that cannot lead.
+size_t SequenceLength(unsigned char c) {
+  return c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 1;
+}
+
+}  // namespace
+
+bool CleanTextStream::Feed(std::string_view piece) {
+  if (!clean_) return false;
+  size_t i = 0;
+  if (open_ > 0) {
+    while (open_ < need_ && i < piece.size()) sequence_[open_++] = static_cast<unsigned char>(piece[i++]);
+    if (open_ < need_) return true;
+    if (FindTextProblem(std::string_view(reinterpret_cast<const char*>(sequence_), open_))) return clean_ = false;
+    open_ = 0;
+  }
+  std::string_view rest = piece.substr(i);
+  // A lead byte among the last three whose sequence runs past the piece waits for the next.
+  size_t cut = rest.size();
+  for (size_t back = 1; back <= 3 && back <= rest.size(); ++back) {
+    const auto c = static_cast<unsigned char>(rest[rest.size() - back]);
+    if (c < 0x80) break;
+    if (c >= 0xC0) {
+      if (SequenceLength(c) > back) cut = rest.size() - back, need_ = SequenceLength(c);
+      break;
+    }
+  }
+  if (FindTextProblem(rest.substr(0, cut))) return clean_ = false;
+  for (size_t k = cut; k < rest.size(); ++k) sequence_[open_++] = static_cast<unsigned char>(rest[k]);
+  return true;
 }
 
 }  // namespace csm

@@ -52,8 +52,21 @@ struct TextProblem {
 };
 std::optional<TextProblem> FindTextProblem(std::string_view s);
 
-/// True when every byte is ASCII and none is NUL: such text has no TextProblem anywhere,
-/// so a loader that sees a clean stream need not check its cells one by one.
-bool IsAsciiWithoutNul(std::string_view s);
+/// Whether a stream fed in pieces is clean text so far: UTF-8 (as FindTextProblem checks
+/// it) without NUL, a sequence cut between two pieces included. A CSV reader splits only at
+/// ASCII bytes, which never occur inside a sequence, so every cell of a clean stream is
+/// clean and a loader need not check its cells one by one.
+class CleanTextStream {
+ public:
+  /// False from the first piece that makes the stream unclean on (it stays false).
+  bool Feed(std::string_view piece);
+  /// False also when the stream ends inside a sequence.
+  bool Finish() const { return clean_ && open_ == 0; }
+
+ private:
+  bool clean_ = true;
+  unsigned char sequence_[4] = {};  // a sequence begun at the end of the last piece
+  size_t open_ = 0, need_ = 0;      // its bytes so far, and its length
+};
 
 }  // namespace csm

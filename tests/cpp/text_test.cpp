@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
+#include <vector>
 
 namespace csm {
 namespace {
@@ -17,6 +19,49 @@ TEST(Text, EqualsIgnoreCaseFoldsAsciiLettersOnly) {
   EXPECT_FALSE(EqualsIgnoreCase("monti", "month"));
   EXPECT_FALSE(EqualsIgnoreCase("one\x7Ftime", "one_time")) << "0x7F is not '_' in another case";
   EXPECT_FALSE(EqualsIgnoreCase("voluntarY", "voluntarz"));
+}
+
+// Random text from pieces that are valid, cut short, overlong, surrogates, past U+10FFFF,
+// stray continuation bytes and NUL: the stream fed in two or three pieces at every cut, or
+// byte by byte, is clean exactly when the whole text has no TextProblem.
+TEST(Text, CleanTextStreamAgreesWithTheWholeTextAtEveryCut) {
+  const std::vector<std::string> parts = {
+      "a", "b,", "\n", "\xC3\xA9", "\xE6\x9D\xB1", "\xF0\x9F\x98\x80", "\xC3", "\xE6\x9D", "\xF0\x9F\x98",
+      "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\x80", "\xBF", std::string(1, '\0'), "\xF5", "\xFF"};
+  std::mt19937 rng(7);
+  int clean = 0, unclean = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const bool mostly_valid = round % 2 == 0;
+    for (uint32_t n = rng() % 8; n > 0; --n) text += parts[mostly_valid ? rng() % 6 : rng() % parts.size()];
+    const bool expected = !FindTextProblem(text);
+    ++(expected ? clean : unclean);
+    for (size_t a = 0; a <= text.size(); ++a)
+      for (size_t b = a; b <= text.size(); ++b) {
+        CleanTextStream stream;
+        stream.Feed(text.substr(0, a));
+        stream.Feed(text.substr(a, b - a));
+        stream.Feed(text.substr(b));
+        ASSERT_EQ(stream.Finish(), expected) << "round " << round << " cuts " << a << ", " << b;
+      }
+    CleanTextStream bytes;
+    for (char c : text) bytes.Feed(std::string_view(&c, 1));
+    ASSERT_EQ(bytes.Finish(), expected) << "round " << round << " byte by byte";
+  }
+  EXPECT_GT(clean, 1000);
+  EXPECT_GT(unclean, 1000);
+}
+
+TEST(Text, CleanTextStreamStaysUncleanAndCatchesASequenceCutAtTheEnd) {
+  CleanTextStream stream;
+  EXPECT_TRUE(stream.Feed("Tokyo \xE6\x9D"));
+  EXPECT_TRUE(stream.Feed("\xB1"));
+  EXPECT_TRUE(stream.Finish());
+  EXPECT_TRUE(stream.Feed("\xE4\xBA"));
+  EXPECT_FALSE(stream.Finish()) << "the file ends inside a sequence";
+  EXPECT_FALSE(stream.Feed("a\xAC"));
+  EXPECT_FALSE(stream.Feed("plain"));
+  EXPECT_FALSE(stream.Finish());
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // libFuzzer: the date, month and decimal parsers on any text. A success must round-trip:
-// a parsed date prints as a date that parses to the same day.
+// a parsed date prints as a date that parses to the same day. The text checker fed in
+// three pieces must agree with it fed whole.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -23,7 +24,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (!p.error && digits == 6 && (p.micros > csm::kMaxAmountMajor * 1'000'000 || p.micros < -csm::kMaxAmountMajor * 1'000'000))
       std::abort();
   }
-  csm::FindTextProblem(text);
+  const bool clean = !csm::FindTextProblem(text);
+  const size_t a = size > 0 ? data[0] % (size + 1) : 0, b = a + (size - a) / 2;
+  csm::CleanTextStream pieces;
+  pieces.Feed(text.substr(0, a));
+  pieces.Feed(text.substr(a, b - a));
+  pieces.Feed(text.substr(b));
+  if (pieces.Finish() != clean) std::abort();
   csm::IsCurrencyCode(text);
   return 0;
 }
