@@ -19,6 +19,11 @@
 namespace csm {
 namespace {
 
+struct ClassChange {
+  Month month;
+  int8_t cls;
+};
+
 // Each customer's NPS answers in date order, to find the latest one at any month's end.
 class NpsTimeline {
  public:
@@ -40,23 +45,34 @@ class NpsTimeline {
     t_ = &t;
   }
 
-  /// The class of the customer's latest NPS answer at the end of each month first..to
-  /// (0 promoter, 1 passive, 2 detractor, 3 none), one cursor over its answers.
-  void ClassesOf(uint32_t customer, Month first, Month to, std::vector<int8_t>& out) const {
-    out.assign(size_t(std::max(0, to - first + 1)), 3);
+  /// The class of the customer's latest NPS answer at the end of each month first..last
+  /// (0 promoter, 1 passive, 2 detractor, 3 none), as the months where it changes: the
+  /// first entry is `first`'s class, each later one holds until the next.
+  void ClassChangesOf(uint32_t customer, Month first, Month last, std::vector<ClassChange>& out) const {
+    out.assign(1, {first, 3});
     if (!t_ || customer + 1 >= offsets_.size()) return;
     uint32_t i = offsets_[customer];
     const uint32_t end = offsets_[customer + 1];
-    int8_t cls = 3;
-    for (Month m = first; m <= to && (i < end || cls != 3); ++m) {
-      const Day last = LastDayOf(m);
-      for (; i < end && t_->date[rows_[i]] <= last; ++i)
-        cls = int8_t(t_->score[rows_[i]] >= 9 ? 0 : t_->score[rows_[i]] >= 7 ? 1 : 2);
-      out[size_t(m - first)] = cls;
+    const Day first_end = LastDayOf(first);
+    for (; i < end && t_->date[rows_[i]] <= first_end; ++i) out[0].cls = ClassOf(rows_[i]);
+    for (; i < end; ++i) {
+      const Month m = MonthOfDay(t_->date[rows_[i]]);
+      if (m > last) break;
+      const int8_t cls = ClassOf(rows_[i]);
+      if (out.back().month == m) {
+        out.back().cls = cls;  // a later answer of the same month wins
+        if (out.size() > 1 && out[out.size() - 2].cls == cls) out.pop_back();
+      } else if (out.back().cls != cls) {
+        out.push_back({m, cls});
+      }
     }
   }
 
  private:
+  int8_t ClassOf(uint32_t row) const {
+    const int score = t_->score[row];
+    return int8_t(score >= 9 ? 0 : score >= 7 ? 1 : 2);
+  }
   // Calendar arithmetic once per month, not once per customer and month.
   Day LastDayOf(Month m) const {
     const size_t i = size_t(m - from_);
@@ -106,26 +122,34 @@ struct Group {
   std::vector<std::array<ClassSums, 4>> classes;  // start - 1 .. to + 1
 };
 
-// A customer's revenue by the class of its latest NPS answer (`classes` from month `first` =
-// max(start - 1, c.first) to `last` = min(to, c.AfterLastPaying()): later months add
-// nothing), as runs of equal MRR and class; the churn of month m is counted in the class the
-// customer was in at the end of m-1.
-void AddNpsClasses(const std::vector<int8_t>& classes, const CustomerMonths& c, Month first, Month last,
-                   Group& g) {
-  int run_cls = -1;
-  int64_t run_mrr = 0;
-  Month run_from = first;
-  for (Month m = first; m <= last; ++m) {
-    const int cls = classes[size_t(m - first)];
-    const int64_t v = c.At(m);
-    if (v == run_mrr && cls == run_cls) continue;
-    if (run_mrr > 0) {
-      g.AddClassRun(run_from, m, run_cls, run_mrr);
-      if (v == 0 && m >= g.start) ++g.ClassesAt(m)[size_t(run_cls)].churned;
+// A customer's revenue by the class of its latest NPS answer: its runs of equal MRR (from
+// the walk, through `to`) cut where its class changes, months `first` = max(start - 1,
+// c.first) to `last` = min(to, c.AfterLastPaying()) (later months add nothing). The churn
+// of month m is counted in the class the customer was in at the end of m-1.
+void AddNpsClasses(std::span<const SubscriptionAccumulator::Run> runs, const std::vector<ClassChange>& classes,
+                   Month first, Month last, Group& g) {
+  size_t k = 0;  // classes[k] holds at the month being looked at
+  auto class_at = [&](Month m) {
+    while (k + 1 < classes.size() && classes[k + 1].month <= m) ++k;
+    return classes[k].cls;
+  };
+  int64_t before = 0;  // the MRR of the run before
+  for (const SubscriptionAccumulator::Run& r : runs) {
+    if (r.to <= first || r.from > last) {
+      before = r.value;
+      continue;
     }
-    run_cls = cls, run_mrr = v, run_from = m;
+    const Month from = std::max(r.from, first), to = std::min(r.to, last + 1);
+    if (r.value == 0 && before > 0 && from == r.from && from >= g.start) ++g.ClassesAt(from)[size_t(class_at(from - 1))].churned;
+    if (r.value > 0)
+      for (Month m = from; m < to;) {
+        const int cls = class_at(m);
+        const Month next = k + 1 < classes.size() ? std::min(to, classes[k + 1].month) : to;
+        g.AddClassRun(m, next, cls, r.value);
+        m = next;
+      }
+    before = r.value;
   }
-  if (run_mrr > 0) g.AddClassRun(run_from, last + 1, run_cls, run_mrr);
 }
 
 NpsClassMonth ClassMonth(const Group& g, Month m, int cls, const ReportSettings& s) {
@@ -272,7 +296,7 @@ void AddReportSections(const Dataset& ds, const CurrencyContext& fx, Month from,
       return parts[segment];
     };
     CustomerMrrWalk walk(t, fx, to);
-    std::vector<int8_t> classes;
+    std::vector<ClassChange> classes;
     walk.ForEach([&](const CustomerMonths& c) {
       total->subs.AddCustomer(c);
       const Month after = c.AfterLastPaying();
@@ -281,13 +305,13 @@ void AddReportSections(const Dataset& ds, const CurrencyContext& fx, Month from,
       // the customer's segment.
       const Month first = std::max(total->start - 1, c.first), last = std::min(to, after);
       if (ds.responses) {
-        nps.ClassesOf(c.customer, first, last, classes);
-        AddNpsClasses(classes, c, first, last, *total);
+        nps.ClassChangesOf(c.customer, first, last, classes);
+        AddNpsClasses(total->subs.LastRuns(), classes, first, last, *total);
       }
       if (!segmenter) return;
       Group& g = part(segmenter->Assign(c));
       g.subs.AddCustomer(c);
-      if (ds.responses) AddNpsClasses(classes, c, first, last, g);
+      if (ds.responses) AddNpsClasses(total->subs.LastRuns(), classes, first, last, g);
     });
     ForEachNonRecurring(t, fx, from - history, to, [&](uint32_t row, Month m, int64_t amount) {
       total->subs.AddNonRecurring(m, amount);

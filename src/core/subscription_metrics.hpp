@@ -44,6 +44,14 @@ class SubscriptionAccumulator {
   };
   Base BaseOf(Month m, int window) const;
 
+  struct Run {
+    Month from, to;  // [from, to)
+    int64_t value;
+  };
+  /// The last customer AddCustomer took, as maximal runs of equal MRR from its first month
+  /// through `to` (months past its MRR are a run of zeros), for other sums of the same walk.
+  std::span<const Run> LastRuns() const { return runs_; }
+
  private:
   struct MonthSums {
     int64_t mrr = 0, paying = 0, contracted = 0, non_recurring = 0;
@@ -60,10 +68,6 @@ class SubscriptionAccumulator {
     int64_t size = 0;
     std::vector<Movement> age_steps;   // differences of (customers paying at age a, their MRR)
     std::vector<int64_t> first_churn;  // customers whose first month without MRR is age a
-  };
-  struct Run {
-    Month from, to;  // [from, to)
-    int64_t value;
   };
   static void RunsOf(std::span<const int64_t> v, Month first, Month through, std::vector<Run>& out);
   void AddLevel(int64_t Levels::*field, Month from, Month to, int64_t value);
