@@ -2,6 +2,7 @@
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -28,5 +29,14 @@ inline Json Opt(const std::optional<double>& v) { return v ? Json(*v) : Json(nul
 
 /// A model estimate: NaN (e.g. a standard error the Hessian cannot give) is null.
 inline Json Estimate(double v) { return v == v ? Json(v) : Json(nullptr); }
+
+/// Adds a member whose key the object does not hold yet (the caller's keys are distinct by
+/// construction). ordered_json's operator[] finds a key by a linear search, so an object
+/// filled key by key costs n^2/2 string compares: 6.5 M for 3,600 comments.
+inline void AppendDistinct(Json& object, std::string key, Json value) {
+  if (!object.is_object()) object = Json::object();
+  auto& members = static_cast<Json::object_t::Container&>(object.get_ref<Json::object_t&>());
+  members.emplace_back(std::move(key), std::move(value));
+}
 
 }  // namespace csm

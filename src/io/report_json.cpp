@@ -221,7 +221,8 @@ Json FeedbackJson(const FeedbackReport& f) {
     groups[g.family][g.name] = {{"comments", g.comments}, {"terms", std::move(terms)}};
   }
   Json comments = Json::object();
-  for (const auto& [id, text] : f.comments) comments[std::to_string(id)] = text;
+  comments.get_ref<Json::object_t&>().reserve(f.comments.size());
+  for (const auto& [id, text] : f.comments) AppendDistinct(comments, std::to_string(id), text);  // ids from a map
   return {{"weighted_by_mrr", f.weighted}, {"groups", std::move(groups)}, {"comments", std::move(comments)}};
 }
 
@@ -323,9 +324,10 @@ std::string ReportToJson(const Report& report, int indent) {
   if (report.segments) {
     Json segments = Json::object(), cohorts = Json::object(), survival = Json::object();
     for (const SegmentReport& s : *report.segments) {
-      segments[s.value] = MonthsJson(s.months, e);
-      cohorts[s.value] = CohortsJson(s.cohorts, e);
-      survival[s.value] = SurvivalJson(s.survival);
+      // Segment names are distinct.
+      AppendDistinct(segments, s.value, MonthsJson(s.months, e));
+      AppendDistinct(cohorts, s.value, CohortsJson(s.cohorts, e));
+      AppendDistinct(survival, s.value, SurvivalJson(s.survival));
     }
     root["segments"] = std::move(segments);
     root["segment_cohorts"] = std::move(cohorts);

@@ -158,3 +158,23 @@ test('JSON tables load with the object index as line', async () => {
   const ok = await engine.load('customers', '[{"customer_id":"a","signup_date":"2024-01-01","region":"EU"}]');
   assert.equal(ok.source, 'customers.json');
 });
+
+test('feedback: every comment id a term lists maps to that answer\'s text, ids in order', async () => {
+  const engine = await createEngine();
+  await engine.load('subscriptions', `${SUBS_HEADER}\n${Array.from({ length: 40 }, (_, i) =>
+    `c${i},Pro,2024-01-01,,100,USD,month,1,1,`).join('\n')}\n`);
+  const topics = ['slow billing page', 'great support team', 'missing export feature', 'confusing setup wizard'];
+  const texts = Array.from({ length: 400 }, (_, i) => `${topics[i % 4]} ${['today', 'again', 'sadly', 'wow'][i % 3]} #${i}`);
+  const lines = texts.map((text, i) => `c${i % 40},2024-${String(1 + (i % 6)).padStart(2, '0')}-15,${i % 2 ? 'nps' : 'csat'},` +
+    `${i % 2 ? i % 11 : 1 + (i % 5)},"${text}",support`);
+  await engine.load('responses', `customer_id,date,survey,score,comment,touchpoint\n${lines.join('\n')}\n`);
+  const { feedback } = await engine.report({ from: '2024-01', to: '2024-06' });
+  const listed = new Set();
+  for (const family of Object.values(feedback.groups))
+    for (const group of Object.values(family)) for (const term of group.terms) term.ids.forEach((id) => listed.add(id));
+  assert.ok(listed.size > 100, `${listed.size} comments listed`);
+  const keys = Object.keys(feedback.comments).map(Number);
+  assert.deepEqual(keys, [...listed].sort((a, b) => a - b), 'one key per listed id, in id order');
+  for (const id of keys) assert.equal(feedback.comments[id], texts[id], `comment ${id}`);
+  engine.dispose();
+});
