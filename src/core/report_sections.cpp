@@ -31,17 +31,17 @@ class NpsTimeline {
     if (!ds.responses) return;
     for (Month m = from; m <= to; ++m) last_days_.push_back(LastDayOfMonth(m));
     const ResponsesTable& t = *ds.responses;
+    // All NPS answers in date order (file order on a tie), then grouped by customer keeping
+    // that order: one sort, not one per customer.
+    std::vector<uint32_t> by_date;
     offsets_.assign(ds.customers.size() + 1, 0);
     for (uint32_t r = 0; r < t.size(); ++r)
-      if (t.survey[r] == Survey::kNps) ++offsets_[t.customer[r] + 1];
+      if (t.survey[r] == Survey::kNps) ++offsets_[t.customer[r] + 1], by_date.push_back(r);
+    std::stable_sort(by_date.begin(), by_date.end(), [&](uint32_t a, uint32_t b) { return t.date[a] < t.date[b]; });
     std::partial_sum(offsets_.begin(), offsets_.end(), offsets_.begin());
     rows_.resize(offsets_.back());
     std::vector<uint32_t> cursor(offsets_.begin(), offsets_.end() - 1);
-    for (uint32_t r = 0; r < t.size(); ++r)
-      if (t.survey[r] == Survey::kNps) rows_[cursor[t.customer[r]]++] = r;
-    for (size_t c = 0; c + 1 < offsets_.size(); ++c)
-      std::stable_sort(rows_.begin() + offsets_[c], rows_.begin() + offsets_[c + 1],
-                       [&](uint32_t a, uint32_t b) { return t.date[a] < t.date[b]; });
+    for (uint32_t r : by_date) rows_[cursor[t.customer[r]]++] = r;
     t_ = &t;
   }
 

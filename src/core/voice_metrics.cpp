@@ -2,8 +2,10 @@
 #include "core/voice_metrics.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 
 namespace csm {
 namespace {
@@ -18,16 +20,15 @@ struct Picked {
   std::vector<std::vector<uint32_t>> rows;
 };
 
-Picked Pick(const ResponsesTable& t, Survey survey, Month from, Month to, bool by_month,
-            const VoiceSettings& s) {
-  Picked p;
-  p.rows.resize(by_month ? size_t(to - from + 1) : 1);
+// The three survey kinds' answers in one pass over the table (a row's month computed once).
+std::array<Picked, 3> Pick(const ResponsesTable& t, Month from, Month to, bool by_month, const VoiceSettings& s) {
+  std::array<Picked, 3> p;
+  for (Picked& kind : p) kind.rows.resize(by_month ? size_t(to - from + 1) : 1);
   for (uint32_t r = 0; r < t.size(); ++r) {
-    if (t.survey[r] != survey) continue;
     const Month m = MonthOfDay(t.date[r]);
     if (m < from || m > to) continue;
     if (s.keep && !s.keep(t.customer[r])) continue;
-    p.rows[by_month ? size_t(m - from) : 0].push_back(r);
+    p[size_t(t.survey[r])].rows[by_month ? size_t(m - from) : 0].push_back(r);
   }
   return p;
 }
@@ -58,25 +59,29 @@ CsatStats CsatOf(const Dataset& ds, const std::vector<uint32_t>& rows, int thres
   const ResponsesTable& t = *ds.responses;
   CsatStats c;
   c.distribution.assign(size_t(t.csat_scale), 0);
-  std::map<std::string, CsatTouchpoint> by;
+  // Counted by touchpoint id first; each id's name is looked up once (ids and names are
+  // one to one in the pool), and touchpoints are listed by name.
+  std::unordered_map<uint32_t, CsatTouchpoint> by_id;
   for (uint32_t r : rows) {
     const bool positive = t.score[r] >= threshold;
     ++c.answers;
     c.positive += positive;
     ++c.distribution[size_t(t.score[r] - 1)];
     if (t.touchpoint[r] == kNoId) continue;
-    std::string name(ds.values.Get(t.touchpoint[r]));
-    if (name.empty()) continue;
-    CsatTouchpoint& tp = by[name];
-    tp.touchpoint = name;
+    CsatTouchpoint& tp = by_id[t.touchpoint[r]];
     ++tp.answers;
     tp.positive += positive;
   }
   c.csat = Percent(c.positive, c.answers);
-  for (auto& [name, tp] : by) {
+  std::map<std::string, CsatTouchpoint> by;
+  for (auto& [id, tp] : by_id) {
+    std::string name(ds.values.Get(id));
+    if (name.empty()) continue;
+    tp.touchpoint = name;
     tp.csat = Percent(tp.positive, tp.answers);
-    c.by_touchpoint.push_back(tp);
+    by.emplace(std::move(name), std::move(tp));
   }
+  for (auto& [name, tp] : by) c.by_touchpoint.push_back(std::move(tp));
   return c;
 }
 
@@ -109,9 +114,7 @@ NpsStats NpsFromCounts(int64_t promoters, int64_t passives, int64_t detractors, 
 void AddVoiceSections(const Dataset& ds, Month from, Month to, const VoiceSettings& s,
                       std::vector<MonthReport>& months) {
   const ResponsesTable& t = *ds.responses;
-  const Picked nps = Pick(t, Survey::kNps, from, to, true, s);
-  const Picked csat = Pick(t, Survey::kCsat, from, to, true, s);
-  const Picked ces = Pick(t, Survey::kCes, from, to, true, s);
+  const auto [nps, csat, ces] = Pick(t, from, to, true, s);
   for (size_t i = 0; i < months.size(); ++i) {
     months[i].nps = NpsSectionOf(t, nps.rows[i], s.z);
     months[i].csat = CsatOf(ds, csat.rows[i], s.csat_threshold);
@@ -121,9 +124,8 @@ void AddVoiceSections(const Dataset& ds, Month from, Month to, const VoiceSettin
 
 OverallVoice OverallVoiceOf(const Dataset& ds, Month from, Month to, const VoiceSettings& s) {
   const ResponsesTable& t = *ds.responses;
-  return {NpsSectionOf(t, Pick(t, Survey::kNps, from, to, false, s).rows[0], s.z),
-          CsatOf(ds, Pick(t, Survey::kCsat, from, to, false, s).rows[0], s.csat_threshold),
-          CesOf(t, Pick(t, Survey::kCes, from, to, false, s).rows[0])};
+  const auto [nps, csat, ces] = Pick(t, from, to, false, s);
+  return {NpsSectionOf(t, nps.rows[0], s.z), CsatOf(ds, csat.rows[0], s.csat_threshold), CesOf(t, ces.rows[0])};
 }
 
 }  // namespace csm
