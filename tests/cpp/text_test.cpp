@@ -52,6 +52,27 @@ TEST(Text, CleanTextStreamAgreesWithTheWholeTextAtEveryCut) {
   EXPECT_GT(unclean, 1000);
 }
 
+// Plain ASCII is skipped 32 and 8 bytes at a time: a problem (or a multi-byte character)
+// after any length of it is found at the same place as on its own.
+TEST(Text, FindTextProblemAfterPlainTextOfAnyLength) {
+  const std::vector<std::string> tails = {"", "x", "\xC3\xA9", "\xE6\x9D\xB1ok", std::string(1, '\0'), "\x80",
+                                          "\xFF", "\xC3", "\xE6\x9D\xB1\xC0\xAF", "\x7F\x01"};
+  std::mt19937 rng(11);
+  for (size_t k = 0; k < 100; ++k) {
+    std::string plain;
+    for (size_t i = 0; i < k; ++i) plain += char(1 + rng() % 127);
+    ASSERT_FALSE(FindTextProblem(plain)) << k;
+    for (const std::string& tail : tails) {
+      const auto alone = FindTextProblem(tail), after = FindTextProblem(plain + tail + plain);
+      ASSERT_EQ(after.has_value(), alone.has_value()) << k;
+      if (!alone) continue;
+      EXPECT_EQ(after->offset, k + alone->offset) << k;
+      EXPECT_EQ(after->byte, alone->byte) << k;
+      EXPECT_EQ(after->nul, alone->nul) << k;
+    }
+  }
+}
+
 TEST(Text, CleanTextStreamStaysUncleanAndCatchesASequenceCutAtTheEnd) {
   CleanTextStream stream;
   EXPECT_TRUE(stream.Feed("Tokyo \xE6\x9D"));
