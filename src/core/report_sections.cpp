@@ -299,19 +299,28 @@ void AddReportSections(const Dataset& ds, const CurrencyContext& fx, Month from,
     std::vector<ClassChange> classes;
     walk.ForEach([&](const CustomerMonths& c) {
       total->subs.AddCustomer(c);
-      const Month after = c.AfterLastPaying();
-      paying.Add(c, after);
-      // Every group starts at the same month, so one list of classes serves the total and
-      // the customer's segment.
-      const Month first = std::max(total->start - 1, c.first), last = std::min(to, after);
+      const auto runs = total->subs.LastRuns();
+      Month first = 0, last = 0;
       if (ds.responses) {
+        // The month after the last with MRR, from the runs (c.AfterLastPaying() would scan
+        // the trailing zero months).
+        Month after = c.first;
+        for (size_t i = runs.size(); i-- > 0;)
+          if (runs[i].value != 0) {
+            after = runs[i].to;
+            break;
+          }
+        paying.Add(c, after);
+        // Every group starts at the same month, so one list of classes serves the total and
+        // the customer's segment.
+        first = std::max(total->start - 1, c.first), last = std::min(to, after);
         nps.ClassChangesOf(c.customer, first, last, classes);
-        AddNpsClasses(total->subs.LastRuns(), classes, first, last, *total);
+        AddNpsClasses(runs, classes, first, last, *total);
       }
       if (!segmenter) return;
       Group& g = part(segmenter->Assign(c));
       g.subs.AddCustomer(c);
-      if (ds.responses) AddNpsClasses(total->subs.LastRuns(), classes, first, last, g);
+      if (ds.responses) AddNpsClasses(runs, classes, first, last, g);
     });
     ForEachNonRecurring(t, fx, from - history, to, [&](uint32_t row, Month m, int64_t amount) {
       total->subs.AddNonRecurring(m, amount);
