@@ -2,6 +2,7 @@
 #include "core/text_terms.hpp"
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 #include <cmath>
 #include <limits>
@@ -179,8 +180,29 @@ constexpr std::string_view kStopWords[] = {
     "you're", "your"};
 static_assert(std::is_sorted(std::begin(kStopWords), std::end(kStopWords)));
 
+// Every word of a comment is looked up: a binary search costs eight string compares, so
+// the list is cut by first letter once and a word is compared only with the stop words
+// of its letter and length.
+struct StopWordIndex {
+  std::array<uint16_t, 27> begin{};  // kStopWords[begin[c - 'a'] .. begin[c - 'a' + 1])
+  constexpr StopWordIndex() {
+    size_t k = 0;
+    for (int c = 0; c < 26; ++c) {
+      begin[size_t(c)] = uint16_t(k);
+      while (k < std::size(kStopWords) && kStopWords[k][0] == 'a' + c) ++k;
+    }
+    begin[26] = uint16_t(k);
+  }
+};
+constexpr StopWordIndex kStopWordIndex;
+static_assert(kStopWordIndex.begin[26] == std::size(kStopWords), "every stop word starts with a-z");
+
 bool IsStopWord(std::string_view w) {
-  return std::binary_search(std::begin(kStopWords), std::end(kStopWords), w);
+  if (w.empty() || w[0] < 'a' || w[0] > 'z') return false;
+  const size_t c = size_t(w[0] - 'a');
+  for (size_t k = kStopWordIndex.begin[c]; k < kStopWordIndex.begin[c + 1]; ++k)
+    if (kStopWords[k].size() == w.size() && kStopWords[k] == w) return true;
+  return false;
 }
 
 // Returns the end of the word starting at i.
@@ -271,7 +293,36 @@ void Deduplicate(std::vector<std::string>& terms) {
 }
 
 // The terms of a comment in order of appearance, repeats included.
+// The same as the general path below for text without a byte >= 0x80 (most English
+// comments), without decoding it into code points first: there, Fold is lowering A-Z,
+// the word characters are a-z and 0-9, the joiner is the apostrophe, and nothing is CJK.
+void AppendAsciiTerms(std::string_view s, std::vector<std::string>& out) {
+  auto kind = [&](size_t i) {
+    const char c = s[i];
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return Kind::kWord;
+    return c == '\'' ? Kind::kJoiner : Kind::kOther;
+  };
+  for (size_t i = 0; i < s.size();) {
+    if (kind(i) != Kind::kWord) {
+      ++i;
+      continue;
+    }
+    std::string word;
+    size_t letters = 0;
+    for (; i < s.size(); ++i) {
+      const Kind k = kind(i);
+      const bool joins = k == Kind::kJoiner && letters > 0 && i + 1 < s.size() && kind(i + 1) == Kind::kWord;
+      if (k != Kind::kWord && !joins) break;
+      letters += k == Kind::kWord;
+      word += s[i] >= 'A' && s[i] <= 'Z' ? char(s[i] + 0x20) : s[i];
+    }
+    if (letters >= 2 && !IsStopWord(word)) out.push_back(std::move(word));
+  }
+}
+
 void AppendTerms(std::string_view utf8, std::vector<std::string>& out) {
+  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return AppendAsciiTerms(utf8, out);
   const auto cps = Decode(utf8);
   for (size_t i = 0; i < cps.size();) {
     if (cps[i].kind == Kind::kWord) {

@@ -71,6 +71,27 @@ TEST(TextTerms, ShortWordsNegationsAndApostrophes) {
             (std::vector<std::string>{"great", "isn't"}));
 }
 
+// Comments without a byte >= 0x80 take a path of their own (no decoding into code
+// points): it must split as the general one does. "\u3002" (an ideographic full stop,
+// neither a word nor CJK) after a space sends the same text down the general path.
+TEST(TextTerms, PlainAsciiCommentsSplitAsTheGeneralPathDoes) {
+  const std::vector<std::string> pieces = {"The", "you're", "we've", "I'd", "yours", "your", "ours", "Billing",
+                                           "export", "API", "x", "42", "v2", "don't", "'quoted'", "it's",
+                                           "o'", "'", "''", "rock'n'roll", "ZOOM", "about", "zz"};
+  const std::string glue = " ,.;:!?-()/\"\t\n'";
+  std::mt19937 rng(5);
+  for (int round = 0; round < 4000; ++round) {
+    std::string text;
+    for (uint32_t n = rng() % 12; n > 0; --n) {
+      text += pieces[rng() % pieces.size()];
+      text += glue[rng() % glue.size()];
+      if (rng() % 5 == 0) text += glue[rng() % glue.size()];
+    }
+    ASSERT_EQ(Terms(text), Terms(text + " \u3002")) << text;
+  }
+  EXPECT_EQ(Terms("Your YOURS you're Zoom about zz"), (std::vector<std::string>{"yours", "zoom", "zz"}));
+}
+
 TEST(TextTerms, AccentedGreekCyrillicAndFullwidthAreFolded) {
   EXPECT_EQ(Terms("CAFÉ Déjà-vu ŁÓDŹ"), (std::vector<std::string>{"café", "déjà", "vu", "łódź"}));
   EXPECT_EQ(Terms("ΔΟΚΙΜΗ Привет"), (std::vector<std::string>{"δοκιμη", "привет"}));
