@@ -8,7 +8,6 @@
 #include <limits>
 #include <numeric>
 #include <stdexcept>
-#include <unordered_map>
 #include <utility>
 
 namespace csm {
@@ -353,7 +352,7 @@ namespace {
 
 // Postings per term: the indexes of the documents containing it, ascending.
 struct TermIndex {
-  std::vector<const std::string*> names;  // by corpus term id
+  std::vector<std::string_view> names;  // by corpus term id
   std::vector<std::vector<uint32_t>> postings;
   std::vector<double> group_mass;  // n_g: the group's weighted term-document pairs
   std::vector<int64_t> group_docs;
@@ -384,7 +383,7 @@ TermIndex BuildIndex(const TermCorpus& corpus, std::span<const CorpusDocument> d
   index.group_mass.assign(groups, 0);
   index.group_docs.assign(groups, 0);
   index.postings.resize(corpus.term_count());
-  for (uint32_t t = 0; t < corpus.term_count(); ++t) index.names.push_back(&corpus.Name(t));
+  for (uint32_t t = 0; t < corpus.term_count(); ++t) index.names.push_back(corpus.Name(t));
   for (uint32_t d = 0; d < docs.size(); ++d) {
     const auto terms = corpus.TermsOf(docs[d].comment);
     index.group_mass[docs[d].group] += weights[d] * static_cast<double>(terms.size());
@@ -449,7 +448,7 @@ void ScoreTerm(uint32_t t, const std::vector<uint32_t>& posting,
 
 DistinctiveTerm Describe(const Candidate& c, uint32_t group, const TermIndex& index,
                          std::span<const CorpusDocument> docs) {
-  DistinctiveTerm out{*index.names[c.term], 0, 0, c.score, {}};
+  DistinctiveTerm out{std::string(index.names[c.term]), 0, 0, c.score, {}};
   for (const uint32_t d : index.postings[c.term]) {
     if (docs[d].group != group) continue;
     ++out.count;
@@ -465,7 +464,7 @@ std::vector<DistinctiveTerm> TopTerms(std::vector<Candidate>& candidates, size_t
                                       std::span<const CorpusDocument> docs) {
   const auto better = [&](const Candidate& a, const Candidate& b) {
     if (a.score != b.score) return a.score > b.score;
-    return *index.names[a.term] < *index.names[b.term];
+    return index.names[a.term] < index.names[b.term];
   };
   const size_t k = std::min(top_k, candidates.size());
   std::partial_sort(candidates.begin(), candidates.begin() + k, candidates.end(), better);
@@ -483,15 +482,12 @@ uint32_t TermCorpus::Add(std::string_view utf8) {
   const auto comment = uint32_t(offsets_.size());  // 1-based marks in seen_
   scratch_.clear();
   AppendTerms(utf8, scratch_);
-  for (std::string& t : scratch_) {
-    const auto [it, inserted] = ids_.try_emplace(std::move(t), uint32_t(names_.size()));
-    if (inserted) {
-      names_.push_back(&it->first);
-      seen_.push_back(0);
-    }
-    if (seen_[it->second] == comment) continue;
-    seen_[it->second] = comment;
-    terms_.push_back(it->second);
+  for (const std::string& t : scratch_) {
+    const uint32_t id = ids_.Intern(t);
+    if (id == seen_.size()) seen_.push_back(0);  // a new term
+    if (seen_[id] == comment) continue;
+    seen_[id] = comment;
+    terms_.push_back(id);
   }
   offsets_.push_back(uint32_t(terms_.size()));
   return uint32_t(offsets_.size() - 2);

@@ -5,8 +5,9 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "core/string_pool.hpp"
 
 namespace csm {
 
@@ -73,23 +74,20 @@ std::vector<std::vector<DistinctiveTerm>> DistinctiveTerms(std::span<const TermD
 /// CSAT and churn families of the feedback themes share theirs).
 class TermCorpus {
  public:
-  TermCorpus() = default;
-  TermCorpus(const TermCorpus&) = delete;  // names_ points into ids_
-  TermCorpus& operator=(const TermCorpus&) = delete;
-  TermCorpus(TermCorpus&&) = default;
-  TermCorpus& operator=(TermCorpus&&) = default;
+
   /// Splits a comment (Terms) and returns its index.
   uint32_t Add(std::string_view utf8);
   std::span<const uint32_t> TermsOf(uint32_t comment) const {
     return {terms_.data() + offsets_[comment], offsets_[comment + 1] - offsets_[comment]};
   }
-  const std::string& Name(uint32_t term) const { return *names_[term]; }
-  size_t term_count() const { return names_.size(); }
+  std::string_view Name(uint32_t term) const { return ids_.Get(term); }
+  size_t term_count() const { return ids_.size(); }
   size_t comment_count() const { return offsets_.size() - 1; }
 
  private:
-  std::unordered_map<std::string, uint32_t> ids_;  // owns the strings names_ points to
-  std::vector<const std::string*> names_;
+  // Terms by id in order of first appearance. One arena and 8-byte slots: a survey whose
+  // comments all differ has hundreds of thousands of terms (numbers, names, typos).
+  StringPool ids_;
   std::vector<uint32_t> offsets_{0}, terms_;
   std::vector<uint32_t> seen_;          // per term: the last comment (1-based) that had it
   std::vector<std::string> scratch_;    // the comment being split
