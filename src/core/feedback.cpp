@@ -3,8 +3,8 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
-#include "core/string_pool.hpp"
 #include "core/text_terms.hpp"
 
 namespace csm {
@@ -35,51 +35,6 @@ void Run(const Family& f, const TermCorpus& corpus, const FeedbackSettings& s, c
   }
 }
 
-// Each distinct comment text once, by the index its first row got in the corpus: open
-// addressing over (hash, index) slots, the text compared in the table, so that no comment
-// is copied (a survey's comments can be tens of megabytes, and mostly all different).
-class DistinctComments {
- public:
-  explicit DistinctComments(const ResponsesTable& t) : t_(t) {}
-
-  /// The corpus index of `text` (row `row`'s comment), split by `add` when it is new.
-  template <class Add>
-  uint32_t IndexOf(std::string_view text, uint32_t row, Add&& add) {
-    if ((first_rows_.size() + 1) * 4 > slots_.size() * 3) Grow();
-    const uint32_t h = StringPool::HashOf(text);
-    const size_t mask = slots_.size() - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-      Slot& slot = slots_[i];
-      if (slot.index == StringPool::kNone) {
-        slot = {h, add()};
-        first_rows_.push_back(row);
-        return slot.index;
-      }
-      if (slot.hash == h && t_.Comment(first_rows_[slot.index]) == text) return slot.index;
-    }
-  }
-
- private:
-  struct Slot {
-    uint32_t hash = 0;
-    uint32_t index = StringPool::kNone;
-  };
-  void Grow() {
-    std::vector<Slot> old(std::max<size_t>(1024, slots_.size() * 2));
-    old.swap(slots_);
-    const size_t mask = slots_.size() - 1;
-    for (const Slot& s : old) {
-      if (s.index == StringPool::kNone) continue;
-      size_t i = s.hash & mask;
-      while (slots_[i].index != StringPool::kNone) i = (i + 1) & mask;
-      slots_[i] = s;
-    }
-  }
-  const ResponsesTable& t_;
-  std::vector<Slot> slots_;
-  std::vector<uint32_t> first_rows_;  // by corpus index: the corpus holds these texts only, in order
-};
-
 }  // namespace
 
 FeedbackReport FeedbackThemes(const Dataset& ds, const FeedbackSettings& s) {
@@ -91,8 +46,8 @@ FeedbackReport FeedbackThemes(const Dataset& ds, const FeedbackSettings& s) {
   Family churn{"churn", {"churned", "stayed"}, {}};
   TermCorpus corpus;  // each comment split once for the three families
   // Identical comments ("Great", "N/A", a form's preset answer) are split once: the later
-  // ones share the first one's terms.
-  DistinctComments split(t);
+  // ones share the first one's terms. Keys are views into the table, which outlives this.
+  std::unordered_map<std::string_view, uint32_t> split;
   for (uint32_t r = 0; r < t.size(); ++r) {
     const std::string_view text = t.Comment(r);
     const Month m = MonthOfDay(t.date[r]);
@@ -100,7 +55,9 @@ FeedbackReport FeedbackThemes(const Dataset& ds, const FeedbackSettings& s) {
     const bool in_nps = t.survey[r] == Survey::kNps, in_csat = t.survey[r] == Survey::kCsat;
     if (!in_nps && !in_csat && !s.churned_after) continue;
     const double w = s.weight ? s.weight(t.customer[r], m) : 1.0;
-    const uint32_t k = split.IndexOf(text, r, [&] { return corpus.Add(text); });
+    const auto [known, fresh] = split.try_emplace(text, 0);
+    if (fresh) known->second = corpus.Add(text);
+    const uint32_t k = known->second;
     if (in_nps) nps.docs.push_back({k, uint32_t(t.score[r] >= 9 ? 0 : t.score[r] >= 7 ? 1 : 2), w, r});
     if (in_csat) csat.docs.push_back({k, uint32_t(t.score[r] >= s.csat_threshold ? 0 : 1), w, r});
     if (s.churned_after) churn.docs.push_back({k, uint32_t(s.churned_after(t.customer[r], m) ? 0 : 1), w, r});

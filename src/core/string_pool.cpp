@@ -35,8 +35,6 @@ uint32_t Hash(std::string_view s) {
 
 }  // namespace
 
-uint32_t StringPool::HashOf(std::string_view s) { return Hash(s); }
-
 uint32_t StringPool::Find(std::string_view s) const {
   if (slots_.empty()) return kNone;
   const uint32_t h = Hash(s);

@@ -29,9 +29,6 @@ class StringPool {
   size_t size() const { return offsets_.size() - 1; }
   size_t MemoryBytes() const;
   static constexpr uint32_t kNone = 0xffffffffu;
-  /// The pool's hash of s (eight bytes per multiply; the same on every platform), for
-  /// tables of views that must not copy their keys.
-  static uint32_t HashOf(std::string_view s);
 
  private:
   // The hash beside the id: a probe reads one slot, and touches the characters only when
