@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "core/text_terms.hpp"
+#include "core/voice_metrics.hpp"
 
 namespace csm {
 namespace {
@@ -58,7 +59,7 @@ FeedbackReport FeedbackThemes(const Dataset& ds, const FeedbackSettings& s) {
     const auto [known, fresh] = split.try_emplace(text, 0);
     if (fresh) known->second = corpus.Add(text);
     const uint32_t k = known->second;
-    if (in_nps) nps.docs.push_back({k, uint32_t(t.score[r] >= 9 ? 0 : t.score[r] >= 7 ? 1 : 2), w, r});
+    if (in_nps) nps.docs.push_back({k, uint32_t(NpsClassOf(t.score[r])), w, r});
     if (in_csat) csat.docs.push_back({k, uint32_t(t.score[r] >= s.csat_threshold ? 0 : 1), w, r});
     if (s.churned_after) churn.docs.push_back({k, uint32_t(s.churned_after(t.customer[r], m) ? 0 : 1), w, r});
   }

@@ -69,10 +69,7 @@ class NpsTimeline {
   }
 
  private:
-  int8_t ClassOf(uint32_t row) const {
-    const int score = t_->score[row];
-    return int8_t(score >= 9 ? 0 : score >= 7 ? 1 : 2);
-  }
+  int8_t ClassOf(uint32_t row) const { return int8_t(NpsClassOf(t_->score[row])); }
   // Calendar arithmetic once per month, not once per customer and month.
   Day LastDayOf(Month m) const {
     const size_t i = size_t(m - from_);
@@ -302,14 +299,7 @@ void AddReportSections(const Dataset& ds, const CurrencyContext& fx, Month from,
       const auto runs = total->subs.LastRuns();
       Month first = 0, last = 0;
       if (ds.responses) {
-        // The month after the last with MRR, from the runs (c.AfterLastPaying() would scan
-        // the trailing zero months).
-        Month after = c.first;
-        for (size_t i = runs.size(); i-- > 0;)
-          if (runs[i].value != 0) {
-            after = runs[i].to;
-            break;
-          }
+        const Month after = total->subs.LastAfterPaying(c.first);
         paying.Add(c, after);
         // Every group starts at the same month, so one list of classes serves the total and
         // the customer's segment.

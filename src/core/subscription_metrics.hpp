@@ -51,6 +51,13 @@ class SubscriptionAccumulator {
   /// The last customer AddCustomer took, as maximal runs of equal MRR from its first month
   /// through `to` (months past its MRR are a run of zeros), for other sums of the same walk.
   std::span<const Run> LastRuns() const { return runs_; }
+  /// CustomerMonths::AfterLastPaying() of that customer, from its runs instead of a scan of
+  /// its trailing zero months: the month after its last with MRR, `first` when none.
+  Month LastAfterPaying(Month first) const {
+    for (size_t i = runs_.size(); i-- > 0;)
+      if (runs_[i].value != 0) return runs_[i].to;
+    return first;
+  }
 
  private:
   struct MonthSums {

@@ -291,10 +291,9 @@ void Deduplicate(std::vector<std::string>& terms) {
   terms.resize(w);
 }
 
-// The terms of a comment in order of appearance, repeats included.
-// The same as the general path below for text without a byte >= 0x80 (most English
-// comments), without decoding it into code points first: there, Fold is lowering A-Z,
-// the word characters are a-z and 0-9, the joiner is the apostrophe, and nothing is CJK.
+// AppendTerms for text without a byte >= 0x80 (most English comments), without decoding
+// it into code points first: there, Fold is lowering A-Z, the word characters are a-z and
+// 0-9, the joiner is the apostrophe, and nothing is CJK.
 void AppendAsciiTerms(std::string_view s, std::vector<std::string>& out) {
   auto kind = [&](size_t i) {
     const char c = s[i];
@@ -319,6 +318,7 @@ void AppendAsciiTerms(std::string_view s, std::vector<std::string>& out) {
   }
 }
 
+// The terms of a comment in order of appearance, repeats included.
 void AppendTerms(std::string_view utf8, std::vector<std::string>& out) {
   if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
     return AppendAsciiTerms(utf8, out);

@@ -35,7 +35,7 @@ std::array<Picked, 3> Pick(const ResponsesTable& t, Month from, Month to, bool b
 
 NpsStats NpsOf(const ResponsesTable& t, const std::vector<uint32_t>& rows, double z) {
   int64_t counts[3] = {0, 0, 0};  // promoters, passives, detractors
-  for (uint32_t r : rows) ++counts[t.score[r] >= 9 ? 0 : t.score[r] >= 7 ? 1 : 2];
+  for (uint32_t r : rows) ++counts[NpsClassOf(t.score[r])];
   return NpsFromCounts(counts[0], counts[1], counts[2], z);
 }
 

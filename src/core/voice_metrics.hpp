@@ -17,6 +17,9 @@ struct VoiceSettings {
   std::function<bool(uint32_t customer)> keep;
 };
 
+/// An NPS score's class, as an index into (promoters, passives, detractors): 9-10, 7-8, 0-6.
+inline int NpsClassOf(int score) { return score >= 9 ? 0 : score >= 7 ? 1 : 2; }
+
 /// NPS from its counts: score, standard error, the 95 % interval clipped to [-100, 100].
 NpsStats NpsFromCounts(int64_t promoters, int64_t passives, int64_t detractors, double z);
 
