@@ -5,6 +5,7 @@
 #include <array>
 #include <iterator>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <numeric>
 #include <stdexcept>
@@ -291,37 +292,68 @@ void Deduplicate(std::vector<std::string>& terms) {
   terms.resize(w);
 }
 
-// AppendTerms for text without a byte >= 0x80 (most English comments), without decoding
-// it into code points first: there, Fold is lowering A-Z, the word characters are a-z and
-// 0-9, the joiner is the apostrophe, and nothing is CJK.
-void AppendAsciiTerms(std::string_view s, std::vector<std::string>& out) {
-  auto kind = [&](size_t i) {
-    const char c = s[i];
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return Kind::kWord;
-    return c == '\'' ? Kind::kJoiner : Kind::kOther;
-  };
+bool IsAscii(std::string_view s) {
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (w & 0x8080808080808080ull) return false;
+  }
+  for (; i < s.size(); ++i)
+    if (static_cast<unsigned char>(s[i]) >= 0x80) return false;
+  return true;
+}
+
+// What Classify gives an ASCII character after Fold (which lowers A-Z).
+constexpr std::array<Kind, 128> kAsciiKinds = [] {
+  std::array<Kind, 128> k{};
+  for (int c = 0; c < 128; ++c)
+    k[size_t(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? Kind::kWord
+                   : c == '\'' ? Kind::kJoiner : Kind::kOther;
+  return k;
+}();
+
+// The terms of AppendTerms for text without a byte >= 0x80 (most English comments), given
+// to emit as views, without decoding the text into code points first: there, Fold is
+// lowering A-Z, the word characters are a-z and 0-9, the joiner is the apostrophe, and
+// nothing is CJK. A word without capitals is a view into s, others are lowered into buf.
+template <class Emit>
+void ForEachAsciiTerm(std::string_view s, std::string& buf, Emit&& emit) {
+  const auto kind = [&](size_t i) { return kAsciiKinds[static_cast<unsigned char>(s[i])]; };
   for (size_t i = 0; i < s.size();) {
     if (kind(i) != Kind::kWord) {
       ++i;
       continue;
     }
-    std::string word;
+    const size_t begin = i;
     size_t letters = 0;
+    bool capitals = false;
     for (; i < s.size(); ++i) {
       const Kind k = kind(i);
-      const bool joins = k == Kind::kJoiner && letters > 0 && i + 1 < s.size() && kind(i + 1) == Kind::kWord;
-      if (k != Kind::kWord && !joins) break;
-      letters += k == Kind::kWord;
-      word += s[i] >= 'A' && s[i] <= 'Z' ? char(s[i] + 0x20) : s[i];
+      if (k == Kind::kWord) {
+        ++letters;
+        capitals |= s[i] >= 'A' && s[i] <= 'Z';
+      } else if (k != Kind::kJoiner || i + 1 == s.size() || kind(i + 1) != Kind::kWord) {
+        break;  // a joiner only joins two word characters (letters > 0 here)
+      }
     }
-    if (letters >= 2 && !IsStopWord(word)) out.push_back(std::move(word));
+    if (letters < 2) continue;
+    std::string_view word = s.substr(begin, i - begin);
+    if (capitals) {
+      buf.assign(word);
+      for (char& c : buf) c = c >= 'A' && c <= 'Z' ? char(c + 0x20) : c;
+      word = buf;
+    }
+    if (!IsStopWord(word)) emit(word);
   }
 }
 
 // The terms of a comment in order of appearance, repeats included.
 void AppendTerms(std::string_view utf8, std::vector<std::string>& out) {
-  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
-    return AppendAsciiTerms(utf8, out);
+  if (IsAscii(utf8)) {
+    std::string buf;
+    return ForEachAsciiTerm(utf8, buf, [&](std::string_view term) { out.emplace_back(term); });
+  }
   const auto cps = Decode(utf8);
   for (size_t i = 0; i < cps.size();) {
     if (cps[i].kind == Kind::kWord) {
@@ -350,12 +382,19 @@ std::vector<std::string> Terms(std::string_view utf8) {
 
 namespace {
 
-// Postings per term: the indexes of the documents containing it, ascending.
+// Postings per term: the indexes of the documents containing it, ascending. All in one
+// array, cut by term (a survey whose comments all differ has a term or more per comment:
+// a vector each was a hundred thousand allocations per grouping).
 struct TermIndex {
-  std::vector<std::string_view> names;  // by corpus term id
-  std::vector<std::vector<uint32_t>> postings;
+  const TermCorpus* corpus = nullptr;
+  std::vector<size_t> starts;  // by corpus term id, plus the end
+  std::vector<uint32_t> docs;
   std::vector<double> group_mass;  // n_g: the group's weighted term-document pairs
   std::vector<int64_t> group_docs;
+  std::span<const uint32_t> Postings(uint32_t t) const {
+    return {docs.data() + starts[t], starts[t + 1] - starts[t]};
+  }
+  std::string_view Name(uint32_t t) const { return corpus->Name(t); }
 };
 
 void Validate(const CorpusDocument& d, uint32_t groups) {
@@ -380,16 +419,21 @@ std::vector<double> NormalizedWeights(std::span<const CorpusDocument> docs) {
 TermIndex BuildIndex(const TermCorpus& corpus, std::span<const CorpusDocument> docs, uint32_t groups,
                      const std::vector<double>& weights) {
   TermIndex index;
+  index.corpus = &corpus;
   index.group_mass.assign(groups, 0);
   index.group_docs.assign(groups, 0);
-  index.postings.resize(corpus.term_count());
-  for (uint32_t t = 0; t < corpus.term_count(); ++t) index.names.push_back(corpus.Name(t));
+  index.starts.assign(corpus.term_count() + 1, 0);
   for (uint32_t d = 0; d < docs.size(); ++d) {
     const auto terms = corpus.TermsOf(docs[d].comment);
     index.group_mass[docs[d].group] += weights[d] * static_cast<double>(terms.size());
     ++index.group_docs[docs[d].group];
-    for (const uint32_t t : terms) index.postings[t].push_back(d);
+    for (const uint32_t t : terms) ++index.starts[t + 1];
   }
+  std::partial_sum(index.starts.begin(), index.starts.end(), index.starts.begin());
+  index.docs.resize(index.starts.back());
+  std::vector<size_t> next(index.starts.begin(), index.starts.end() - 1);
+  for (uint32_t d = 0; d < docs.size(); ++d)
+    for (const uint32_t t : corpus.TermsOf(docs[d].comment)) index.docs[next[t]++] = d;
   return index;
 }
 
@@ -424,7 +468,7 @@ struct Tally {
   std::vector<uint32_t> touched;
 };
 
-void ScoreTerm(uint32_t t, const std::vector<uint32_t>& posting,
+void ScoreTerm(uint32_t t, std::span<const uint32_t> posting,
                std::span<const CorpusDocument> docs, const std::vector<double>& weights,
                const TermIndex& index, const Prior& prior, int64_t min_count, Tally& tally,
                std::vector<std::vector<Candidate>>& candidates) {
@@ -448,8 +492,8 @@ void ScoreTerm(uint32_t t, const std::vector<uint32_t>& posting,
 
 DistinctiveTerm Describe(const Candidate& c, uint32_t group, const TermIndex& index,
                          std::span<const CorpusDocument> docs) {
-  DistinctiveTerm out{std::string(index.names[c.term]), 0, 0, c.score, {}};
-  for (const uint32_t d : index.postings[c.term]) {
+  DistinctiveTerm out{std::string(index.Name(c.term)), 0, 0, c.score, {}};
+  for (const uint32_t d : index.Postings(c.term)) {
     if (docs[d].group != group) continue;
     ++out.count;
     out.weight += docs[d].weight;
@@ -464,7 +508,7 @@ std::vector<DistinctiveTerm> TopTerms(std::vector<Candidate>& candidates, size_t
                                       std::span<const CorpusDocument> docs) {
   const auto better = [&](const Candidate& a, const Candidate& b) {
     if (a.score != b.score) return a.score > b.score;
-    return index.names[a.term] < index.names[b.term];
+    return index.Name(a.term) < index.Name(b.term);
   };
   const size_t k = std::min(top_k, candidates.size());
   std::partial_sort(candidates.begin(), candidates.begin() + k, candidates.end(), better);
@@ -480,14 +524,19 @@ uint32_t TermCorpus::Add(std::string_view utf8) {
   // The same terms as Terms(utf8): repeats are dropped by id (the first kept), which
   // spares sorting strings for every comment.
   const auto comment = uint32_t(offsets_.size());  // 1-based marks in seen_
-  scratch_.clear();
-  AppendTerms(utf8, scratch_);
-  for (const std::string& t : scratch_) {
-    const uint32_t id = ids_.Intern(t);
+  const auto add = [&](std::string_view term) {
+    const uint32_t id = ids_.Intern(term);
     if (id == seen_.size()) seen_.push_back(0);  // a new term
-    if (seen_[id] == comment) continue;
+    if (seen_[id] == comment) return;
     seen_[id] = comment;
     terms_.push_back(id);
+  };
+  if (IsAscii(utf8)) {
+    ForEachAsciiTerm(utf8, lowered_, add);
+  } else {
+    scratch_.clear();
+    AppendTerms(utf8, scratch_);
+    for (const std::string& t : scratch_) add(t);
   }
   offsets_.push_back(uint32_t(terms_.size()));
   return uint32_t(offsets_.size() - 2);
@@ -520,9 +569,9 @@ std::vector<std::vector<DistinctiveTerm>> DistinctiveTerms(const TermCorpus& cor
 
   std::vector<std::vector<Candidate>> candidates(groups);
   Tally tally{std::vector<double>(groups, 0), std::vector<int64_t>(groups, 0), {}};
-  for (uint32_t t = 0; t < index.postings.size(); ++t)
-    if (!index.postings[t].empty())
-      ScoreTerm(t, index.postings[t], docs, weights, index, prior, min_count, tally, candidates);
+  for (uint32_t t = 0; t + 1 < index.starts.size(); ++t)
+    if (const auto posting = index.Postings(t); !posting.empty())
+      ScoreTerm(t, posting, docs, weights, index, prior, min_count, tally, candidates);
 
   std::vector<std::vector<DistinctiveTerm>> out(groups);
   for (uint32_t g = 0; g < groups; ++g)

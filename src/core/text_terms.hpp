@@ -91,6 +91,7 @@ class TermCorpus {
   std::vector<uint32_t> offsets_{0}, terms_;
   std::vector<uint32_t> seen_;          // per term: the last comment (1-based) that had it
   std::vector<std::string> scratch_;    // the comment being split
+  std::string lowered_;                 // its current word, when that has capitals
 };
 
 /// One comment of a TermCorpus in one grouping; group, weight and id as in TermDocument.

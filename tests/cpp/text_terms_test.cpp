@@ -72,14 +72,21 @@ TEST(TextTerms, ShortWordsNegationsAndApostrophes) {
 }
 
 // Comments without a byte >= 0x80 take a path of their own (no decoding into code
-// points): it must split as the general one does. "\u3002" (an ideographic full stop,
-// neither a word nor CJK) after a space sends the same text down the general path.
+// points; in a TermCorpus, words as views into the text unless they hold capitals): it
+// must split as the general one does. "\u3002" (an ideographic full stop, neither a word
+// nor CJK) after a space sends the same text down the general path.
 TEST(TextTerms, PlainAsciiCommentsSplitAsTheGeneralPathDoes) {
   const std::vector<std::string> pieces = {"The", "you're", "we've", "I'd", "yours", "your", "ours", "Billing",
                                            "export", "API", "x", "42", "v2", "don't", "'quoted'", "it's",
                                            "o'", "'", "''", "rock'n'roll", "ZOOM", "about", "zz"};
   const std::string glue = " ,.;:!?-()/\"\t\n'";
   std::mt19937 rng(5);
+  TermCorpus corpus;
+  const auto corpus_terms = [&](const std::string& text) {
+    std::vector<std::string> out;
+    for (const uint32_t id : corpus.TermsOf(corpus.Add(text))) out.emplace_back(corpus.Name(id));
+    return out;
+  };
   for (int round = 0; round < 4000; ++round) {
     std::string text;
     for (uint32_t n = rng() % 12; n > 0; --n) {
@@ -87,7 +94,10 @@ TEST(TextTerms, PlainAsciiCommentsSplitAsTheGeneralPathDoes) {
       text += glue[rng() % glue.size()];
       if (rng() % 5 == 0) text += glue[rng() % glue.size()];
     }
-    ASSERT_EQ(Terms(text), Terms(text + " \u3002")) << text;
+    const auto general = Terms(text + " \u3002");
+    ASSERT_EQ(Terms(text), general) << text;
+    ASSERT_EQ(corpus_terms(text), general) << text;
+    ASSERT_EQ(corpus_terms(text + " \u3002"), general) << text;
   }
   EXPECT_EQ(Terms("Your YOURS you're Zoom about zz"), (std::vector<std::string>{"yours", "zoom", "zz"}));
 }
