@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "io/json_values.hpp"
+#include "io/json_writer.hpp"
 #include "io/models_json.hpp"
 
 #include "core/money.hpp"
@@ -12,218 +13,339 @@
 namespace csm {
 namespace {
 
-Json RevenueJson(const RevenueMonth& r, int e) {
-  Json j;
-  j["mrr"] = Money(r.mrr, e);
-  j["arr"] = Money(r.arr, e);
-  j["contracted_arr"] = Money(r.contracted_arr, e);
-  j["paying_customers"] = r.paying_customers;
-  j["arpu"] = OptionalMoney(r.arpu, e);
-  j["non_recurring_revenue"] = Money(r.non_recurring_revenue, e);
-  j["mrr_incl_non_recurring"] = Money(r.mrr_incl_non_recurring, e);
-  j["mrr_prev"] = Money(r.mrr_prev, e);
-  j["paying_customers_prev"] = r.paying_customers_prev;
-  return j;
+// The report's sections go through a JsonWriter (no tree; see json_writer.hpp); the small
+// ones (meta, models, reference bands) are nlohmann trees written into it.
+
+void WriteRevenue(JsonWriter& w, const RevenueMonth& r, int e) {
+  w.Object([&] {
+    w.Key("mrr").Money(r.mrr, e);
+    w.Key("arr").Money(r.arr, e);
+    w.Key("contracted_arr").Money(r.contracted_arr, e);
+    w.Field("paying_customers", r.paying_customers);
+    w.Key("arpu").Money(r.arpu, e);
+    w.Key("non_recurring_revenue").Money(r.non_recurring_revenue, e);
+    w.Key("mrr_incl_non_recurring").Money(r.mrr_incl_non_recurring, e);
+    w.Key("mrr_prev").Money(r.mrr_prev, e);
+    w.Field("paying_customers_prev", r.paying_customers_prev);
+  });
 }
 
-
-template <class T>
-Json OptInt(const std::optional<T>& v) { return v ? Json(*v) : Json(nullptr); }
-
-Json MovementJson(const Movement& m, int e) {
-  return Json{{"customers", m.customers}, {"amount", Money(m.amount, e)}};
+void WriteMovementFields(JsonWriter& w, const Movement& m, int e) {
+  w.Field("customers", m.customers);
+  w.Key("amount").Money(m.amount, e);
 }
 
-Json RatedJson(const RatedMovement& m, int e) {
-  Json j = MovementJson(m, e);
-  j["rate"] = Opt(m.rate);
-  return j;
+void WriteMovement(JsonWriter& w, const Movement& m, int e) {
+  w.Object([&] { WriteMovementFields(w, m, e); });
 }
 
-Json MovementsJson(const MovementsMonth& m, int e) {
-  Json j;
-  j["fx"] = Money(m.fx, e);
-  j["new"] = MovementJson(m.new_customers, e);
-  j["reactivation"] = MovementJson(m.reactivation, e);
-  j["expansion"] = MovementJson(m.expansion, e);
-  j["contraction"] = MovementJson(m.contraction, e);
-  Json churn = MovementJson(m.churn, e);
-  churn["voluntary"] = MovementJson(m.churn.voluntary, e);
-  churn["involuntary"] = MovementJson(m.churn.involuntary, e);
-  churn["unknown"] = MovementJson(m.churn.unknown, e);
-  j["churn"] = std::move(churn);
-  j["net_change"] = Money(m.net_change, e);
-  j["upsell"] = RatedJson(m.upsell, e);
-  j["cross_sell"] = RatedJson(m.cross_sell, e);
-  return j;
+void WriteRated(JsonWriter& w, const RatedMovement& m, int e) {
+  w.Object([&] {
+    WriteMovementFields(w, m, e);
+    w.Key("rate").Opt(m.rate);
+  });
 }
 
-Json RetentionJson(const RetentionMonth& r, int e) {
-  Json j;
-  j["customer_churn_rate"] = Opt(r.customer_churn_rate);
-  j["customer_churn_rate_annualised"] = Opt(r.customer_churn_rate_annualised);
-  j["retained_customers"] = r.retained_customers;
-  j["customer_retention_rate"] = Opt(r.customer_retention_rate);
-  j["gross_revenue_churn"] = Opt(r.gross_revenue_churn);
-  j["gross_revenue_churn_annualised"] = Opt(r.gross_revenue_churn_annualised);
-  j["net_revenue_churn"] = Opt(r.net_revenue_churn);
-  j["nrr"] = Opt(r.nrr);
-  j["grr"] = Opt(r.grr);
-  j["trailing12_base_mrr"] = Money(r.trailing12_base_mrr, e);
-  j["trailing12_mrr_now"] = Money(r.trailing12_mrr_now, e);
-  j["trailing12_nrr"] = Opt(r.trailing12_nrr);
-  j["quick_ratio"] = Opt(r.quick_ratio);
-  return j;
+void WriteMovements(JsonWriter& w, const MovementsMonth& m, int e) {
+  w.Object([&] {
+    w.Key("fx").Money(m.fx, e);
+    WriteMovement(w.Key("new"), m.new_customers, e);
+    WriteMovement(w.Key("reactivation"), m.reactivation, e);
+    WriteMovement(w.Key("expansion"), m.expansion, e);
+    WriteMovement(w.Key("contraction"), m.contraction, e);
+    w.Key("churn").Object([&] {
+      WriteMovementFields(w, m.churn, e);
+      WriteMovement(w.Key("voluntary"), m.churn.voluntary, e);
+      WriteMovement(w.Key("involuntary"), m.churn.involuntary, e);
+      WriteMovement(w.Key("unknown"), m.churn.unknown, e);
+    });
+    w.Key("net_change").Money(m.net_change, e);
+    WriteRated(w.Key("upsell"), m.upsell, e);
+    WriteRated(w.Key("cross_sell"), m.cross_sell, e);
+  });
 }
 
-Json NpsJson(const NpsStats& n) {
-  return {{"answers", n.answers}, {"promoters", n.promoters}, {"passives", n.passives},
-          {"detractors", n.detractors}, {"nps", Opt(n.nps)}, {"se", Opt(n.se)},
-          {"lower", Opt(n.lower)}, {"upper", Opt(n.upper)}};
+void WriteRetention(JsonWriter& w, const RetentionMonth& r, int e) {
+  w.Object([&] {
+    w.Key("customer_churn_rate").Opt(r.customer_churn_rate);
+    w.Key("customer_churn_rate_annualised").Opt(r.customer_churn_rate_annualised);
+    w.Field("retained_customers", r.retained_customers);
+    w.Key("customer_retention_rate").Opt(r.customer_retention_rate);
+    w.Key("gross_revenue_churn").Opt(r.gross_revenue_churn);
+    w.Key("gross_revenue_churn_annualised").Opt(r.gross_revenue_churn_annualised);
+    w.Key("net_revenue_churn").Opt(r.net_revenue_churn);
+    w.Key("nrr").Opt(r.nrr);
+    w.Key("grr").Opt(r.grr);
+    w.Key("trailing12_base_mrr").Money(r.trailing12_base_mrr, e);
+    w.Key("trailing12_mrr_now").Money(r.trailing12_mrr_now, e);
+    w.Key("trailing12_nrr").Opt(r.trailing12_nrr);
+    w.Key("quick_ratio").Opt(r.quick_ratio);
+  });
 }
 
-Json NpsSectionJson(const NpsSection& n) {
-  return {{"every_answer", NpsJson(n.every_answer)}, {"per_customer", NpsJson(n.per_customer)}};
+void WriteNps(JsonWriter& w, const NpsStats& n) {
+  w.Object([&] {
+    w.Field("answers", n.answers);
+    w.Field("promoters", n.promoters);
+    w.Field("passives", n.passives);
+    w.Field("detractors", n.detractors);
+    w.Key("nps").Opt(n.nps);
+    w.Key("se").Opt(n.se);
+    w.Key("lower").Opt(n.lower);
+    w.Key("upper").Opt(n.upper);
+  });
 }
 
-Json Distribution(const std::vector<int64_t>& counts) {
-  Json d = Json::object();
-  for (size_t i = 0; i < counts.size(); ++i) d[std::to_string(i + 1)] = counts[i];
-  return d;
+void WriteNpsSection(JsonWriter& w, const NpsSection& n) {
+  w.Object([&] {
+    WriteNps(w.Key("every_answer"), n.every_answer);
+    WriteNps(w.Key("per_customer"), n.per_customer);
+  });
 }
 
-Json CsatJson(const CsatStats& c) {
-  Json by = Json::object();
-  for (const CsatTouchpoint& t : c.by_touchpoint)
-    by[t.touchpoint] = {{"answers", t.answers}, {"positive", t.positive}, {"csat", Opt(t.csat)}};
-  return {{"answers", c.answers}, {"positive", c.positive}, {"csat", Opt(c.csat)},
-          {"distribution", Distribution(c.distribution)}, {"by_touchpoint", std::move(by)}};
+void WriteDistribution(JsonWriter& w, const std::vector<int64_t>& counts) {
+  w.Object([&] {
+    for (size_t i = 0; i < counts.size(); ++i) w.Field(std::to_string(i + 1), counts[i]);
+  });
 }
 
-Json CesJson(const CesStats& c) {
-  return {{"answers", c.answers}, {"mean", Opt(c.mean)}, {"distribution", Distribution(c.distribution)}};
+void WriteCsat(JsonWriter& w, const CsatStats& c) {
+  w.Object([&] {
+    w.Field("answers", c.answers);
+    w.Field("positive", c.positive);
+    w.Key("csat").Opt(c.csat);
+    WriteDistribution(w.Key("distribution"), c.distribution);
+    w.Key("by_touchpoint").Object([&] {
+      for (const CsatTouchpoint& t : c.by_touchpoint)  // distinct: counted by touchpoint
+        w.Key(t.touchpoint).Object([&] {
+          w.Field("answers", t.answers);
+          w.Field("positive", t.positive);
+          w.Key("csat").Opt(t.csat);
+        });
+    });
+  });
 }
 
-Json FcrJson(const FcrStats& f) {
-  return {{"tickets", f.tickets}, {"first_contact_resolved", f.first_contact_resolved}, {"open", f.open},
-          {"fcr", Opt(f.fcr)}};
+void WriteCes(JsonWriter& w, const CesStats& c) {
+  w.Object([&] {
+    w.Field("answers", c.answers);
+    w.Key("mean").Opt(c.mean);
+    WriteDistribution(w.Key("distribution"), c.distribution);
+  });
+}
+
+void WriteFcr(JsonWriter& w, const FcrStats& f) {
+  w.Object([&] {
+    w.Field("tickets", f.tickets);
+    w.Field("first_contact_resolved", f.first_contact_resolved);
+    w.Field("open", f.open);
+    w.Key("fcr").Opt(f.fcr);
+  });
 }
 
 template <class T, class F>
-Json Forms(const ClvForms<T>& f, F&& value) {
-  return {{"gross_margin_form", value(f.gross_margin_form)}, {"arpu_over_churn", value(f.arpu_over_churn)},
-          {"purchase_form", value(f.purchase_form)}};
+void WriteForms(JsonWriter& w, const ClvForms<T>& f, F&& value) {
+  w.Object([&] {
+    value(w.Key("gross_margin_form"), f.gross_margin_form);
+    value(w.Key("arpu_over_churn"), f.arpu_over_churn);
+    value(w.Key("purchase_form"), f.purchase_form);
+  });
 }
 
-Json UnitJson(const UnitEconomicsMonth& u, int e) {
-  auto money = [e](const std::optional<int64_t>& v) { return OptionalMoney(v, e); };
-  Json j;
-  if (u.costs) {
-    Json by = Json::object();
-    for (const auto& [category, amount] : u.costs->by_category) by[category] = Money(amount, e);
-    j["costs"] = {{"acquisition", Money(u.costs->acquisition, e)}, {"retention", Money(u.costs->retention, e)},
-                  {"other", Money(u.costs->other, e)}, {"by_category", std::move(by)}};
-  } else {
-    j["costs"] = nullptr;
-  }
-  j["new_customers"] = OptInt(u.new_customers);
-  j["cac"] = money(u.cac);
-  j["crc"] = money(u.crc);
-  j["churn_window_months"] = OptInt(u.churn_window_months);
-  j["churn_window_churned"] = OptInt(u.churn_window_churned);
-  j["churn_window_base"] = OptInt(u.churn_window_base);
-  j["monthly_churn_rate"] = Opt(u.monthly_churn_rate);
-  j["lifetime_months"] = Opt(u.lifetime_months);
-  j["gross_margin"] = Opt(u.gross_margin);
-  if (u.purchases) {
-    const PurchasesMonth& p = *u.purchases;
-    j["purchases"] = {{"transactions", p.transactions}, {"purchasers", p.purchasers},
-                      {"revenue", Money(p.revenue, e)}, {"average_purchase_value", money(p.average_purchase_value)},
-                      {"purchase_frequency", Opt(p.purchase_frequency)}};
-  } else {
-    j["purchases"] = nullptr;
-  }
-  j["clv"] = Forms(u.clv, money);
-  j["clv_to_cac"] = Forms(u.clv_to_cac, [](const std::optional<double>& v) { return Opt(v); });
-  j["profit_per_customer"] = Forms(u.profit_per_customer, money);
-  j["cac_payback_months"] = Opt(u.cac_payback_months);
-  return j;
+void WriteCosts(JsonWriter& w, const std::optional<CostsMonth>& costs, int e) {
+  if (!costs) return w.Null();
+  w.Object([&] {
+    w.Key("acquisition").Money(costs->acquisition, e);
+    w.Key("retention").Money(costs->retention, e);
+    w.Key("other").Money(costs->other, e);
+    w.Key("by_category").Object([&] {
+      for (const auto& [category, amount] : costs->by_category) w.Key(category).Money(amount, e);
+    });
+  });
 }
 
-Json RiskJson(const RevenueAtRisk& r, int e) {
-  return {{"detractors", r.detractors}, {"detractors_mrr", Money(r.detractors_mrr, e)},
-          {"passives", r.passives}, {"passives_mrr", Money(r.passives_mrr, e)}};
+void WritePurchases(JsonWriter& w, const std::optional<PurchasesMonth>& purchases, int e) {
+  if (!purchases) return w.Null();
+  const PurchasesMonth& p = *purchases;
+  w.Object([&] {
+    w.Field("transactions", p.transactions);
+    w.Field("purchasers", p.purchasers);
+    w.Key("revenue").Money(p.revenue, e);
+    w.Key("average_purchase_value").Money(p.average_purchase_value, e);
+    w.Key("purchase_frequency").Opt(p.purchase_frequency);
+  });
 }
 
-Json NpsClassesJson(const std::array<NpsClassMonth, 4>& classes, int e) {
+void WriteUnit(JsonWriter& w, const UnitEconomicsMonth& u, int e) {
+  const auto money = [e](JsonWriter& to, const std::optional<int64_t>& v) { to.Money(v, e); };
+  w.Object([&] {
+    WriteCosts(w.Key("costs"), u.costs, e);
+    w.Key("new_customers").OptInt(u.new_customers);
+    w.Key("cac").Money(u.cac, e);
+    w.Key("crc").Money(u.crc, e);
+    w.Key("churn_window_months").OptInt(u.churn_window_months);
+    w.Key("churn_window_churned").OptInt(u.churn_window_churned);
+    w.Key("churn_window_base").OptInt(u.churn_window_base);
+    w.Key("monthly_churn_rate").Opt(u.monthly_churn_rate);
+    w.Key("lifetime_months").Opt(u.lifetime_months);
+    w.Key("gross_margin").Opt(u.gross_margin);
+    WritePurchases(w.Key("purchases"), u.purchases, e);
+    WriteForms(w.Key("clv"), u.clv, money);
+    WriteForms(w.Key("clv_to_cac"), u.clv_to_cac, [](JsonWriter& to, const std::optional<double>& v) { to.Opt(v); });
+    WriteForms(w.Key("profit_per_customer"), u.profit_per_customer, money);
+    w.Key("cac_payback_months").Opt(u.cac_payback_months);
+  });
+}
+
+void WriteRisk(JsonWriter& w, const RevenueAtRisk& r, int e) {
+  w.Object([&] {
+    w.Field("detractors", r.detractors);
+    w.Key("detractors_mrr").Money(r.detractors_mrr, e);
+    w.Field("passives", r.passives);
+    w.Key("passives_mrr").Money(r.passives_mrr, e);
+  });
+}
+
+void WriteNpsClasses(JsonWriter& w, const std::array<NpsClassMonth, 4>& classes, int e) {
   static const char* const kNames[] = {"promoter", "passive", "detractor", "none"};
-  Json j;
-  for (size_t k = 0; k < 4; ++k) {
-    const NpsClassMonth& c = classes[k];
-    j[kNames[k]] = {{"customers", c.customers}, {"mrr", Money(c.mrr, e)}, {"arpu", OptionalMoney(c.arpu, e)},
-                    {"churn_window_churned", c.window_churned}, {"churn_window_base", c.window_base},
-                    {"monthly_churn_rate", Opt(c.monthly_churn_rate)}, {"lifetime_months", Opt(c.lifetime_months)},
-                    {"clv", {{"gross_margin_form", OptionalMoney(c.clv_gross_margin_form, e)},
-                             {"arpu_over_churn", OptionalMoney(c.clv_arpu_over_churn, e)}}}};
-  }
-  return j;
+  w.Object([&] {
+    for (size_t k = 0; k < 4; ++k) {
+      const NpsClassMonth& c = classes[k];
+      w.Key(kNames[k]).Object([&] {
+        w.Field("customers", c.customers);
+        w.Key("mrr").Money(c.mrr, e);
+        w.Key("arpu").Money(c.arpu, e);
+        w.Field("churn_window_churned", c.window_churned);
+        w.Field("churn_window_base", c.window_base);
+        w.Key("monthly_churn_rate").Opt(c.monthly_churn_rate);
+        w.Key("lifetime_months").Opt(c.lifetime_months);
+        w.Key("clv").Object([&] {
+          w.Key("gross_margin_form").Money(c.clv_gross_margin_form, e);
+          w.Key("arpu_over_churn").Money(c.clv_arpu_over_churn, e);
+        });
+      });
+    }
+  });
 }
 
-Json MonthsJson(const std::vector<MonthReport>& months, int e) {
-  Json out = Json::object();
-  for (const MonthReport& m : months) {
-    Json month;
-    month["revenue"] = m.revenue ? RevenueJson(*m.revenue, e) : Json(nullptr);
-    month["movements"] = m.movements ? MovementsJson(*m.movements, e) : Json(nullptr);
-    month["retention"] = m.retention ? RetentionJson(*m.retention, e) : Json(nullptr);
-    month["nps"] = m.nps ? NpsSectionJson(*m.nps) : Json(nullptr);
-    month["csat"] = m.csat ? CsatJson(*m.csat) : Json(nullptr);
-    month["ces"] = m.ces ? CesJson(*m.ces) : Json(nullptr);
-    month["fcr"] = m.fcr ? FcrJson(*m.fcr) : Json(nullptr);
-    month["unit_economics"] = m.unit_economics ? UnitJson(*m.unit_economics, e) : Json(nullptr);
-    month["revenue_at_risk"] = m.revenue_at_risk ? RiskJson(*m.revenue_at_risk, e) : Json(nullptr);
-    month["nps_classes"] = m.nps_classes ? NpsClassesJson(*m.nps_classes, e) : Json(nullptr);
-    out[FormatMonth(m.month)] = std::move(month);
-  }
-  return out;
+// A section of a month: null when the report does not have it.
+template <class T, class F>
+void WriteOptional(JsonWriter& w, const std::optional<T>& v, F&& write) {
+  if (v) write(w, *v);
+  else w.Null();
 }
 
-Json CohortsJson(const std::vector<Cohort>& cohorts, int e) {
-  Json out = Json::object();
-  for (const Cohort& c : cohorts) {
-    Json ages = Json::array();
-    for (const CohortAge& a : c.ages)
-      ages.push_back({{"age", a.age}, {"customers", a.customers}, {"logo_retention", a.logo_retention},
-                      {"mrr", Money(a.mrr, e)}, {"revenue_retention", Opt(a.revenue_retention)}});
-    out[FormatMonth(c.month)] = {{"size", c.size}, {"mrr", Money(c.mrr, e)}, {"ages", std::move(ages)}};
-  }
-  return out;
+void WriteMonths(JsonWriter& w, const std::vector<MonthReport>& months, int e) {
+  const auto with_e = [e](auto write) { return [=](JsonWriter& to, const auto& v) { write(to, v, e); }; };
+  w.Object([&] {
+    for (const MonthReport& m : months) {
+      w.Key(FormatMonth(m.month)).Object([&] {
+        WriteOptional(w.Key("revenue"), m.revenue, with_e(WriteRevenue));
+        WriteOptional(w.Key("movements"), m.movements, with_e(WriteMovements));
+        WriteOptional(w.Key("retention"), m.retention, with_e(WriteRetention));
+        WriteOptional(w.Key("nps"), m.nps, WriteNpsSection);
+        WriteOptional(w.Key("csat"), m.csat, WriteCsat);
+        WriteOptional(w.Key("ces"), m.ces, WriteCes);
+        WriteOptional(w.Key("fcr"), m.fcr, WriteFcr);
+        WriteOptional(w.Key("unit_economics"), m.unit_economics, with_e(WriteUnit));
+        WriteOptional(w.Key("revenue_at_risk"), m.revenue_at_risk, with_e(WriteRisk));
+        WriteOptional(w.Key("nps_classes"), m.nps_classes, with_e(WriteNpsClasses));
+      });
+    }
+  });
 }
 
-Json SurvivalJson(const SurvivalCurve& s) {
-  Json table = Json::array();
-  for (const SurvivalRow& r : s.table)
-    table.push_back({{"t", r.t}, {"at_risk", r.at_risk}, {"events", r.events}, {"censored", r.censored},
-                     {"survival", r.survival}, {"se", Opt(r.se)}, {"se_log", Opt(r.se_log)},
-                     {"lower", Opt(r.lower)}, {"upper", Opt(r.upper)}});
-  return {{"customers", s.customers}, {"events", s.events}, {"censored", s.censored},
-          {"median_months", OptInt(s.median)}, {"median_months_lower", OptInt(s.median_lower)},
-          {"median_months_upper", OptInt(s.median_upper)}, {"table", std::move(table)}};
+void WriteCohorts(JsonWriter& w, const std::vector<Cohort>& cohorts, int e) {
+  w.Object([&] {
+    for (const Cohort& c : cohorts) {
+      w.Key(FormatMonth(c.month)).Object([&] {
+        w.Field("size", c.size);
+        w.Key("mrr").Money(c.mrr, e);
+        w.Key("ages").Array([&] {
+          for (const CohortAge& a : c.ages)
+            w.Object([&] {
+              w.Field("age", a.age);
+              w.Field("customers", a.customers);
+              w.Field("logo_retention", a.logo_retention);
+              w.Key("mrr").Money(a.mrr, e);
+              w.Key("revenue_retention").Opt(a.revenue_retention);
+            });
+        });
+      });
+    }
+  });
 }
 
-Json FeedbackJson(const FeedbackReport& f) {
-  Json groups = Json::object();
-  for (const FeedbackGroup& g : f.groups) {
-    Json terms = Json::array();
-    for (const FeedbackTerm& t : g.terms)
-      terms.push_back({{"term", t.term}, {"count", t.count}, {"weight", t.weight}, {"score", t.score}, {"ids", t.ids}});
-    if (!groups.contains(g.family)) groups[g.family] = Json::object();
-    groups[g.family][g.name] = {{"comments", g.comments}, {"terms", std::move(terms)}};
-  }
-  Json comments = Json::object();
-  comments.get_ref<Json::object_t&>().reserve(f.comments.size());
-  for (const auto& [id, text] : f.comments) AppendDistinct(comments, std::to_string(id), text);  // ids from a map
-  return {{"weighted_by_mrr", f.weighted}, {"groups", std::move(groups)}, {"comments", std::move(comments)}};
+void WriteSurvival(JsonWriter& w, const SurvivalCurve& s) {
+  w.Object([&] {
+    w.Field("customers", s.customers);
+    w.Field("events", s.events);
+    w.Field("censored", s.censored);
+    w.Key("median_months").OptInt(s.median);
+    w.Key("median_months_lower").OptInt(s.median_lower);
+    w.Key("median_months_upper").OptInt(s.median_upper);
+    w.Key("table").Array([&] {
+      for (const SurvivalRow& r : s.table)
+        w.Object([&] {
+          w.Field("t", r.t);
+          w.Field("at_risk", r.at_risk);
+          w.Field("events", r.events);
+          w.Field("censored", r.censored);
+          w.Field("survival", r.survival);
+          w.Key("se").Opt(r.se);
+          w.Key("se_log").Opt(r.se_log);
+          w.Key("lower").Opt(r.lower);
+          w.Key("upper").Opt(r.upper);
+        });
+    });
+  });
+}
+
+void WriteOnboarding(JsonWriter& w, const std::vector<OnboardingMonth>& months) {
+  w.Object([&] {
+    for (const OnboardingMonth& m : months)
+      w.Key(FormatMonth(m.month)).Object([&] {
+        w.Field("started", m.started);
+        w.Field("completed", m.completed);
+        w.Key("completion_rate").Opt(m.completion_rate);
+        w.Key("median_days").Opt(m.median_days);
+      });
+  });
+}
+
+void WriteFeedback(JsonWriter& w, const FeedbackReport& f) {
+  w.Object([&] {
+    w.Field("weighted_by_mrr", f.weighted);
+    // A family's groups are consecutive (FeedbackThemes adds them family by family).
+    w.Key("groups").Object([&] {
+      for (size_t i = 0; i < f.groups.size();) {
+        const std::string& family = f.groups[i].family;
+        w.Key(family).Object([&] {
+          for (; i < f.groups.size() && f.groups[i].family == family; ++i) {
+            const FeedbackGroup& g = f.groups[i];
+            w.Key(g.name).Object([&] {
+              w.Field("comments", g.comments);
+              w.Key("terms").Array([&] {
+                for (const FeedbackTerm& t : g.terms)
+                  w.Object([&] {
+                    w.Key("term").String(t.term);
+                    w.Field("count", t.count);
+                    w.Field("weight", t.weight);
+                    w.Field("score", t.score);
+                    w.Key("ids").Array([&] {
+                      for (const uint32_t id : t.ids) w.Number(id);
+                    });
+                  });
+              });
+            });
+          }
+        });
+      }
+    });
+    w.Key("comments").Object([&] {
+      for (const auto& [id, text] : f.comments) w.Key(std::to_string(id)).String(text);  // ids from a map
+    });
+  });
 }
 
 // The seeds' benchmarks (METRICS.md "Reference bands"), for widgets to draw beside the numbers.
@@ -298,42 +420,38 @@ Month MonthOption(const Json& v, const char* key) {
 }  // namespace
 
 std::string ReportToJson(const Report& report, int indent) {
-  Json root;
-  root["meta"] = MetaJson(report.meta);
+  JsonWriter w(indent);
   const int e = report.meta.minor_unit_exponent;
-  root["months"] = MonthsJson(report.months, e);
-  root["overall"] = report.overall ? Json{{"nps", NpsSectionJson(report.overall->nps)},
-                                          {"csat", CsatJson(report.overall->csat)},
-                                          {"ces", CesJson(report.overall->ces)}}
-                                    : Json(nullptr);
-  root["cohorts"] = report.cohorts ? CohortsJson(*report.cohorts, e) : Json(nullptr);
-  root["survival"] = report.survival ? SurvivalJson(*report.survival) : Json(nullptr);
-  if (report.onboarding) {
-    Json o = Json::object();
-    for (const OnboardingMonth& m : *report.onboarding)
-      o[FormatMonth(m.month)] = {{"started", m.started}, {"completed", m.completed},
-                                 {"completion_rate", Opt(m.completion_rate)}, {"median_days", Opt(m.median_days)}};
-    root["onboarding"] = std::move(o);
-  } else {
-    root["onboarding"] = nullptr;
-  }
-  if (report.feedback) root["feedback"] = FeedbackJson(*report.feedback);
-  else root["feedback"] = nullptr;
-  root["models"] = ModelsJson(report, e);
-  root["reference_bands"] = ReferenceBandsJson();
-  if (report.segments) {
-    Json segments = Json::object(), cohorts = Json::object(), survival = Json::object();
-    for (const SegmentReport& s : *report.segments) {
+  w.Object([&] {
+    w.Key("meta").Tree(MetaJson(report.meta));
+    WriteMonths(w.Key("months"), report.months, e);
+    WriteOptional(w.Key("overall"), report.overall, [](JsonWriter& to, const OverallVoice& o) {
+      to.Object([&] {
+        WriteNpsSection(to.Key("nps"), o.nps);
+        WriteCsat(to.Key("csat"), o.csat);
+        WriteCes(to.Key("ces"), o.ces);
+      });
+    });
+    WriteOptional(w.Key("cohorts"), report.cohorts, [e](JsonWriter& to, const auto& c) { WriteCohorts(to, c, e); });
+    WriteOptional(w.Key("survival"), report.survival, WriteSurvival);
+    WriteOptional(w.Key("onboarding"), report.onboarding, WriteOnboarding);
+    WriteOptional(w.Key("feedback"), report.feedback, WriteFeedback);
+    w.Key("models").Tree(ModelsJson(report, e));
+    w.Key("reference_bands").Tree(ReferenceBandsJson());
+    if (report.segments) {
       // Segment names are distinct.
-      AppendDistinct(segments, s.value, MonthsJson(s.months, e));
-      AppendDistinct(cohorts, s.value, CohortsJson(s.cohorts, e));
-      AppendDistinct(survival, s.value, SurvivalJson(s.survival));
+      w.Key("segments").Object([&] {
+        for (const SegmentReport& s : *report.segments) WriteMonths(w.Key(s.value), s.months, e);
+      });
+      w.Key("segment_cohorts").Object([&] {
+        for (const SegmentReport& s : *report.segments) WriteCohorts(w.Key(s.value), s.cohorts, e);
+      });
+      w.Key("segment_survival").Object([&] {
+        for (const SegmentReport& s : *report.segments) WriteSurvival(w.Key(s.value), s.survival);
+      });
     }
-    root["segments"] = std::move(segments);
-    root["segment_cohorts"] = std::move(cohorts);
-    root["segment_survival"] = std::move(survival);
-  }
-  return root.dump(indent, ' ', false, Json::error_handler_t::replace);
+  });
+  return w.Take();
 }
 
 std::string TableColumnsToJson(TableKind kind) {
