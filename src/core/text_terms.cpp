@@ -163,7 +163,7 @@ std::vector<CodePoint> Decode(std::string_view utf8) {
 
 // ---------------------------------------------------------------- words
 
-// Sorted (checked at compile time) for binary search. Negations are deliberately absent.
+// Negations are deliberately absent.
 constexpr std::string_view kStopWords[] = {
     "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as",
     "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by",
@@ -178,32 +178,44 @@ constexpr std::string_view kStopWords[] = {
     "under", "until", "up", "us", "very", "was", "we", "we're", "we've", "were", "what",
     "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you",
     "you're", "your"};
-static_assert(std::is_sorted(std::begin(kStopWords), std::end(kStopWords)));
 
-// Every word of a comment is looked up: a binary search costs eight string compares, so
-// the list is cut by first letter once and a word is compared only with the stop words
-// of its letter and length.
-struct StopWordIndex {
-  std::array<uint16_t, 27> begin{};  // kStopWords[begin[c - 'a'] .. begin[c - 'a' + 1])
-  constexpr StopWordIndex() {
-    size_t k = 0;
-    for (int c = 0; c < 26; ++c) {
-      begin[size_t(c)] = uint16_t(k);
-      while (k < std::size(kStopWords) && kStopWords[k][0] == 'a' + c) ++k;
+// Every word of a comment is looked up: open addressing over a table four times the
+// list's size, so a word costs one hash and about one compare (the first-letter lists it
+// replaced cost several).
+class StopWordTable {
+ public:
+  constexpr StopWordTable() {
+    for (const std::string_view w : kStopWords) {
+      size_t i = Slot(w);
+      while (!slots_[i].empty()) i = (i + 1) % kSlots;
+      slots_[i] = w;
+      longest_ = std::max(longest_, w.size());
     }
-    begin[26] = uint16_t(k);
   }
-};
-constexpr StopWordIndex kStopWordIndex;
-static_assert(kStopWordIndex.begin[26] == std::size(kStopWords), "every stop word starts with a-z");
+  constexpr bool Has(std::string_view w) const {
+    if (w.size() < 2 || w.size() > longest_) return false;
+    for (size_t i = Slot(w); !slots_[i].empty(); i = (i + 1) % kSlots)
+      if (slots_[i] == w) return true;
+    return false;
+  }
 
-bool IsStopWord(std::string_view w) {
-  if (w.empty() || w[0] < 'a' || w[0] > 'z') return false;
-  const size_t c = size_t(w[0] - 'a');
-  for (size_t k = kStopWordIndex.begin[c]; k < kStopWordIndex.begin[c + 1]; ++k)
-    if (kStopWords[k].size() == w.size() && kStopWords[k] == w) return true;
-  return false;
-}
+ private:
+  static constexpr size_t kSlots = 512;
+  static constexpr size_t Slot(std::string_view w) {  // w has 2 characters or more
+    const auto byte = [&](size_t i) { return size_t(static_cast<unsigned char>(w[i])); };
+    return (w.size() * 97 + byte(0) * 31 + byte(1) * 7 + byte(w.size() - 1)) % kSlots;
+  }
+  std::array<std::string_view, kSlots> slots_{};
+  size_t longest_ = 0;
+};
+constexpr StopWordTable kStopWordTable;
+static_assert([] {
+  for (const std::string_view w : kStopWords)
+    if (!kStopWordTable.Has(w)) return false;
+  return !kStopWordTable.Has("not") && !kStopWordTable.Has("themselves") && !kStopWordTable.Has("a");
+}());
+
+bool IsStopWord(std::string_view w) { return kStopWordTable.Has(w); }
 
 // Returns the end of the word starting at i.
 size_t TakeWord(const std::vector<CodePoint>& cps, size_t i, std::vector<std::string>& out) {
@@ -304,12 +316,15 @@ bool IsAscii(std::string_view s) {
   return true;
 }
 
-// What Classify gives an ASCII character after Fold (which lowers A-Z).
-constexpr std::array<Kind, 128> kAsciiKinds = [] {
-  std::array<Kind, 128> k{};
-  for (int c = 0; c < 128; ++c)
-    k[size_t(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? Kind::kWord
-                   : c == '\'' ? Kind::kJoiner : Kind::kOther;
+// What Classify gives an ASCII character after Fold (which lowers A-Z), as bits.
+constexpr uint8_t kWordBit = 1, kCapitalBit = 2, kJoinerBit = 4;
+constexpr std::array<uint8_t, 256> kAsciiClasses = [] {
+  std::array<uint8_t, 256> k{};
+  for (int c = 0; c < 128; ++c) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) k[size_t(c)] = kWordBit;
+    if (c >= 'A' && c <= 'Z') k[size_t(c)] = kWordBit | kCapitalBit;
+    if (c == '\'') k[size_t(c)] = kJoinerBit;
+  }
   return k;
 }();
 
@@ -319,27 +334,28 @@ constexpr std::array<Kind, 128> kAsciiKinds = [] {
 // nothing is CJK. A word without capitals is a view into s, others are lowered into buf.
 template <class Emit>
 void ForEachAsciiTerm(std::string_view s, std::string& buf, Emit&& emit) {
-  const auto kind = [&](size_t i) { return kAsciiKinds[static_cast<unsigned char>(s[i])]; };
+  const auto classes = [&](size_t i) { return kAsciiClasses[static_cast<unsigned char>(s[i])]; };
   for (size_t i = 0; i < s.size();) {
-    if (kind(i) != Kind::kWord) {
+    if (!(classes(i) & kWordBit)) {
       ++i;
       continue;
     }
     const size_t begin = i;
-    size_t letters = 0;
-    bool capitals = false;
+    size_t joiners = 0;
+    uint8_t seen = 0;
     for (; i < s.size(); ++i) {
-      const Kind k = kind(i);
-      if (k == Kind::kWord) {
-        ++letters;
-        capitals |= s[i] >= 'A' && s[i] <= 'Z';
-      } else if (k != Kind::kJoiner || i + 1 == s.size() || kind(i + 1) != Kind::kWord) {
-        break;  // a joiner only joins two word characters (letters > 0 here)
+      const uint8_t c = classes(i);
+      if (c & kWordBit) {
+        seen |= c;
+        continue;
       }
+      // A joiner only joins two word characters (one is behind it here).
+      if (c != kJoinerBit || i + 1 == s.size() || !(classes(i + 1) & kWordBit)) break;
+      ++joiners;
     }
-    if (letters < 2) continue;
+    if (i - begin - joiners < 2) continue;
     std::string_view word = s.substr(begin, i - begin);
-    if (capitals) {
+    if (seen & kCapitalBit) {
       buf.assign(word);
       for (char& c : buf) c = c >= 'A' && c <= 'Z' ? char(c + 0x20) : c;
       word = buf;
