@@ -28,12 +28,17 @@ void ProjectSbg(SbgSection& s, const ModelSettings& settings) {
 }
 
 void ValueSbg(SbgSection& s, const std::vector<ActiveSubscriber>& active, const ModelSettings& settings) {
-  std::vector<double> derl;  // by run length: one series per distinct run, not per customer
+  // By run length: one series per distinct run, not per customer. Run r is about to make
+  // renewal max(1, r), whose series ProjectSbg has summed already while r <= the horizon.
+  std::vector<double> derl;
   int64_t base = 0;
   for (const ActiveSubscriber& a : active) {
-    while (derl.size() <= size_t(a.run))
-      derl.push_back(SbgDiscountedExpectedResidualLifetime(s.fit.params, s.monthly_discount_rate,
-                                                           std::max(1, int(derl.size()))));
+    while (derl.size() <= size_t(a.run)) {
+      const size_t renewal = std::max<size_t>(1, derl.size());
+      derl.push_back(renewal <= s.derl.size()
+                         ? s.derl[renewal - 1]
+                         : SbgDiscountedExpectedResidualLifetime(s.fit.params, s.monthly_discount_rate, int(renewal)));
+    }
     const int64_t customers = settings.keep_subscribers ? 1 : int64_t(a.customer);
     SubscriberValue v{a, derl[size_t(a.run)], std::nullopt};
     if (settings.gross_margin) {

@@ -202,6 +202,9 @@ double Hypergeometric2F1(double a, double b, double c, double z) {
   // rho = z (1 + A+/k + B+/k^2), and term rho / (1 - rho) bounds the rest of the series.
   const double excess_linear = a + b - c - 1 > 0 ? a + b - c - 1 : 0.0;
   const double excess_constant = a * b - c > 0 ? a * b - c : 0.0;
+  // Without excess (the sBG's DERL series: A = B = -alpha) the bound is z itself, exactly
+  // what the expression below gives then, without its two divisions per term.
+  const bool bound_is_z = excess_linear == 0 && excess_constant == 0;
   double sum = 1, term = 1;
   constexpr int kMaxTerms = 200000;
   for (int k = 0; k < kMaxTerms; ++k) {
@@ -209,7 +212,7 @@ double Hypergeometric2F1(double a, double b, double c, double z) {
     sum += term;
     if (term == 0) return sum;
     const double next = k + 1.0;  // the ratios still to come are f(next), f(next + 1), ...
-    const double rho = z * (1 + excess_linear / next + excess_constant / (next * next));
+    const double rho = bound_is_z ? z : z * (1 + excess_linear / next + excess_constant / (next * next));
     if (rho < 1 && term * rho <= 0.25e-16 * sum * (1 - rho)) return sum;
   }
   throw std::runtime_error("Hypergeometric2F1 did not converge (z = " + std::to_string(z) +
