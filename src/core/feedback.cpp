@@ -49,10 +49,12 @@ FeedbackReport FeedbackThemes(const Dataset& ds, const FeedbackSettings& s) {
   // Identical comments ("Great", "N/A", a form's preset answer) are split once: the later
   // ones share the first one's terms. Keys are views into the table, which outlives this.
   std::unordered_map<std::string_view, uint32_t> split;
+  const Day first = FirstDayOfMonth(s.from), end = FirstDayOfMonth(s.to + 1);
+  const MonthsOfDays month_of(first, end);
   for (uint32_t r = 0; r < t.size(); ++r) {
     const std::string_view text = t.Comment(r);
-    const Month m = MonthOfDay(t.date[r]);
-    if (text.empty() || m < s.from || m > s.to) continue;
+    if (text.empty() || t.date[r] < first || t.date[r] >= end) continue;
+    const Month m = month_of(t.date[r]);
     const bool in_nps = t.survey[r] == Survey::kNps, in_csat = t.survey[r] == Survey::kCsat;
     if (!in_nps && !in_csat && !s.churned_after) continue;
     const double w = s.weight ? s.weight(t.customer[r], m) : 1.0;

@@ -24,11 +24,13 @@ struct Picked {
 std::array<Picked, 3> Pick(const ResponsesTable& t, Month from, Month to, bool by_month, const VoiceSettings& s) {
   std::array<Picked, 3> p;
   for (Picked& kind : p) kind.rows.resize(by_month ? size_t(to - from + 1) : 1);
+  const Day first = FirstDayOfMonth(from), end = FirstDayOfMonth(to + 1);
+  const MonthsOfDays month_of(first, by_month ? end : first);
   for (uint32_t r = 0; r < t.size(); ++r) {
-    const Month m = MonthOfDay(t.date[r]);
-    if (m < from || m > to) continue;
+    const Day day = t.date[r];
+    if (day < first || day >= end) continue;
     if (s.keep && !s.keep(t.customer[r])) continue;
-    p[size_t(t.survey[r])].rows[by_month ? size_t(m - from) : 0].push_back(r);
+    p[size_t(t.survey[r])].rows[by_month ? size_t(month_of(day) - from) : 0].push_back(r);
   }
   return p;
 }

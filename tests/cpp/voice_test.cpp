@@ -387,3 +387,31 @@ TEST(Feedback, IdenticalCommentsCountAsOftenAsTheyAreGiven) {
   }
   EXPECT_GT(shared.at(0).terms.size(), 0u);
 }
+
+// Answers are picked by their day against the window's first and last days: the last day
+// before `from` and the first day after `to` are out, the window's own first and last days
+// in, each in its own month; the feedback themes read the same window.
+TEST(Voice, AnswersOnTheWindowsEdgesCountInTheirMonth) {
+  const std::string rows = "customer_id,date,survey,score,comment\n"
+                           "c1,2024-01-31,csat,5,edge before\n"
+                           "c2,2024-02-01,csat,5,edge first\n"
+                           "c3,2024-03-31,csat,1,edge last\n"
+                           "c4,2024-04-01,csat,1,edge after\n";
+  Engine engine;
+  engine.Load(TableKind::kResponses, rows, {});
+  ReportOptions options;
+  options.from = 2024 * 12 + 1;  // 2024-02
+  options.to = 2024 * 12 + 2;    // 2024-03
+  const Report r = engine.BuildReport(options);
+  ASSERT_EQ(r.months.size(), 2u);
+  EXPECT_EQ(MonthOf(r, "2024-02").csat->answers, 1);
+  EXPECT_EQ(MonthOf(r, "2024-02").csat->positive, 1);
+  EXPECT_EQ(MonthOf(r, "2024-03").csat->answers, 1);
+  EXPECT_EQ(MonthOf(r, "2024-03").csat->positive, 0);
+  EXPECT_EQ(r.overall->csat.answers, 2);
+  ASSERT_TRUE(r.feedback);
+  int64_t comments = 0;
+  for (const FeedbackGroup& g : r.feedback->groups)
+    if (g.family == "csat") comments += g.comments;
+  EXPECT_EQ(comments, 2);
+}
