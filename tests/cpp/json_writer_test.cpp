@@ -28,7 +28,7 @@ Json RandomTree(std::mt19937& rng, int depth) {
     case 0: return nullptr;
     case 1: return pick(2) == 1;
     case 2: {
-      const int64_t ints[] = {0, -1, 7, int64_t(rng()) * int64_t(rng()), std::numeric_limits<int64_t>::min(),
+      const int64_t ints[] = {0, -1, 7, int64_t(rng()) * int64_t(rng() >> 1), std::numeric_limits<int64_t>::min(),
                               std::numeric_limits<int64_t>::max()};
       return ints[pick(6)];
     }
