@@ -130,6 +130,10 @@ DateParse ParseDate(std::string_view s) {
   int utc = minutes - offset;  // may leave the day in either direction
   if (utc < 0) r.day -= 1 + (-utc - 1) / 1440;
   else r.day += utc / 1440;
+  // The offset can carry 1000-01-01 or 9999-12-31 into a year no date can name (and that
+  // FormatDay would print as one the parser refuses): out of range, like such a date.
+  if (r.day < DaysFromCivil(1000, 1, 1) || r.day > DaysFromCivil(9999, 12, 31))
+    r.error = "is not a valid calendar date";
   return r;
 }
 
