@@ -5,11 +5,12 @@
 #include <array>
 #include <iterator>
 #include <cmath>
-#include <cstring>
 #include <limits>
 #include <numeric>
 #include <stdexcept>
 #include <utility>
+
+#include "core/text.hpp"
 
 namespace csm {
 namespace text_terms_detail {
@@ -306,11 +307,8 @@ void Deduplicate(std::vector<std::string>& terms) {
 
 bool IsAscii(std::string_view s) {
   size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    if (w & 0x8080808080808080ull) return false;
-  }
+  for (; i + 8 <= s.size(); i += 8)
+    if (LoadLittleEndian64(s.data() + i) & 0x8080808080808080ull) return false;
   for (; i < s.size(); ++i)
     if (static_cast<unsigned char>(s[i]) >= 0x80) return false;
   return true;
@@ -357,7 +355,7 @@ void ForEachAsciiTerm(std::string_view s, std::string& buf, Emit&& emit) {
     std::string_view word = s.substr(begin, i - begin);
     if (seen & kCapitalBit) {
       buf.assign(word);
-      for (char& c : buf) c = c >= 'A' && c <= 'Z' ? char(c + 0x20) : c;
+      for (char& c : buf) c = AsciiLower(c);
       word = buf;
     }
     if (!IsStopWord(word)) emit(word);

@@ -71,15 +71,13 @@ void JsonWriter::Quoted(std::string_view s) {
   out_ += '"';
 }
 
-void JsonWriter::Signed(int64_t v) {
+template <class T>
+void JsonWriter::Integer(T v) {
   char buf[24];
   Literal(std::string_view(buf, size_t(std::to_chars(buf, buf + sizeof buf, v).ptr - buf)));
 }
-
-void JsonWriter::Unsigned(uint64_t v) {
-  char buf[24];
-  Literal(std::string_view(buf, size_t(std::to_chars(buf, buf + sizeof buf, v).ptr - buf)));
-}
+template void JsonWriter::Integer(int64_t);
+template void JsonWriter::Integer(uint64_t);
 
 void JsonWriter::Double(double v) {
   if (!std::isfinite(v)) return Null();

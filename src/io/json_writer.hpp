@@ -49,8 +49,8 @@ class JsonWriter {
   void Number(T v) {
     if constexpr (std::is_same_v<T, bool>) Literal(v ? "true" : "false");
     else if constexpr (std::is_floating_point_v<T>) Double(double(v));
-    else if constexpr (std::is_signed_v<T>) Signed(int64_t(v));
-    else Unsigned(uint64_t(v));
+    else if constexpr (std::is_signed_v<T>) Integer(int64_t(v));
+    else Integer(uint64_t(v));
   }
   /// Money as its exact decimal (see Money() in json_values.hpp).
   void Money(int64_t units, int exponent);
@@ -80,8 +80,8 @@ class JsonWriter {
   void Newline(size_t depth);
   void Literal(std::string_view text);
   void Quoted(std::string_view s);
-  void Signed(int64_t v);
-  void Unsigned(uint64_t v);
+  template <class T>
+  void Integer(T v);  // int64_t or uint64_t
   void Double(double v);
 
   std::string out_;

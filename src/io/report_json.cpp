@@ -152,21 +152,31 @@ void WriteForms(JsonWriter& w, const ClvForms<T>& f, F&& value) {
   });
 }
 
-void WriteCosts(JsonWriter& w, const std::optional<CostsMonth>& costs, int e) {
-  if (!costs) return w.Null();
+// A section the report may lack: null then.
+template <class T, class F>
+void WriteOptional(JsonWriter& w, const std::optional<T>& v, F&& write) {
+  if (v) write(w, *v);
+  else w.Null();
+}
+
+// write(w, v, e) as a writer of (w, v), for WriteOptional.
+template <class F>
+auto WithExponent(F write, int e) {
+  return [=](JsonWriter& w, const auto& v) { write(w, v, e); };
+}
+
+void WriteCosts(JsonWriter& w, const CostsMonth& costs, int e) {
   w.Object([&] {
-    w.Key("acquisition").Money(costs->acquisition, e);
-    w.Key("retention").Money(costs->retention, e);
-    w.Key("other").Money(costs->other, e);
+    w.Key("acquisition").Money(costs.acquisition, e);
+    w.Key("retention").Money(costs.retention, e);
+    w.Key("other").Money(costs.other, e);
     w.Key("by_category").Object([&] {
-      for (const auto& [category, amount] : costs->by_category) w.Key(category).Money(amount, e);
+      for (const auto& [category, amount] : costs.by_category) w.Key(category).Money(amount, e);
     });
   });
 }
 
-void WritePurchases(JsonWriter& w, const std::optional<PurchasesMonth>& purchases, int e) {
-  if (!purchases) return w.Null();
-  const PurchasesMonth& p = *purchases;
+void WritePurchases(JsonWriter& w, const PurchasesMonth& p, int e) {
   w.Object([&] {
     w.Field("transactions", p.transactions);
     w.Field("purchasers", p.purchasers);
@@ -179,7 +189,7 @@ void WritePurchases(JsonWriter& w, const std::optional<PurchasesMonth>& purchase
 void WriteUnit(JsonWriter& w, const UnitEconomicsMonth& u, int e) {
   const auto money = [e](JsonWriter& to, const std::optional<int64_t>& v) { to.Money(v, e); };
   w.Object([&] {
-    WriteCosts(w.Key("costs"), u.costs, e);
+    WriteOptional(w.Key("costs"), u.costs, WithExponent(WriteCosts, e));
     w.Key("new_customers").OptInt(u.new_customers);
     w.Key("cac").Money(u.cac, e);
     w.Key("crc").Money(u.crc, e);
@@ -189,7 +199,7 @@ void WriteUnit(JsonWriter& w, const UnitEconomicsMonth& u, int e) {
     w.Key("monthly_churn_rate").Opt(u.monthly_churn_rate);
     w.Key("lifetime_months").Opt(u.lifetime_months);
     w.Key("gross_margin").Opt(u.gross_margin);
-    WritePurchases(w.Key("purchases"), u.purchases, e);
+    WriteOptional(w.Key("purchases"), u.purchases, WithExponent(WritePurchases, e));
     WriteForms(w.Key("clv"), u.clv, money);
     WriteForms(w.Key("clv_to_cac"), u.clv_to_cac, [](JsonWriter& to, const std::optional<double>& v) { to.Opt(v); });
     WriteForms(w.Key("profit_per_customer"), u.profit_per_customer, money);
@@ -228,28 +238,20 @@ void WriteNpsClasses(JsonWriter& w, const std::array<NpsClassMonth, 4>& classes,
   });
 }
 
-// A section of a month: null when the report does not have it.
-template <class T, class F>
-void WriteOptional(JsonWriter& w, const std::optional<T>& v, F&& write) {
-  if (v) write(w, *v);
-  else w.Null();
-}
-
 void WriteMonths(JsonWriter& w, const std::vector<MonthReport>& months, int e) {
-  const auto with_e = [e](auto write) { return [=](JsonWriter& to, const auto& v) { write(to, v, e); }; };
   w.Object([&] {
     for (const MonthReport& m : months) {
       w.Key(FormatMonth(m.month)).Object([&] {
-        WriteOptional(w.Key("revenue"), m.revenue, with_e(WriteRevenue));
-        WriteOptional(w.Key("movements"), m.movements, with_e(WriteMovements));
-        WriteOptional(w.Key("retention"), m.retention, with_e(WriteRetention));
+        WriteOptional(w.Key("revenue"), m.revenue, WithExponent(WriteRevenue, e));
+        WriteOptional(w.Key("movements"), m.movements, WithExponent(WriteMovements, e));
+        WriteOptional(w.Key("retention"), m.retention, WithExponent(WriteRetention, e));
         WriteOptional(w.Key("nps"), m.nps, WriteNpsSection);
         WriteOptional(w.Key("csat"), m.csat, WriteCsat);
         WriteOptional(w.Key("ces"), m.ces, WriteCes);
         WriteOptional(w.Key("fcr"), m.fcr, WriteFcr);
-        WriteOptional(w.Key("unit_economics"), m.unit_economics, with_e(WriteUnit));
-        WriteOptional(w.Key("revenue_at_risk"), m.revenue_at_risk, with_e(WriteRisk));
-        WriteOptional(w.Key("nps_classes"), m.nps_classes, with_e(WriteNpsClasses));
+        WriteOptional(w.Key("unit_economics"), m.unit_economics, WithExponent(WriteUnit, e));
+        WriteOptional(w.Key("revenue_at_risk"), m.revenue_at_risk, WithExponent(WriteRisk, e));
+        WriteOptional(w.Key("nps_classes"), m.nps_classes, WithExponent(WriteNpsClasses, e));
       });
     }
   });
@@ -432,7 +434,7 @@ std::string ReportToJson(const Report& report, int indent) {
         WriteCes(to.Key("ces"), o.ces);
       });
     });
-    WriteOptional(w.Key("cohorts"), report.cohorts, [e](JsonWriter& to, const auto& c) { WriteCohorts(to, c, e); });
+    WriteOptional(w.Key("cohorts"), report.cohorts, WithExponent(WriteCohorts, e));
     WriteOptional(w.Key("survival"), report.survival, WriteSurvival);
     WriteOptional(w.Key("onboarding"), report.onboarding, WriteOnboarding);
     WriteOptional(w.Key("feedback"), report.feedback, WriteFeedback);
