@@ -8,6 +8,7 @@
 // Measures; never fails on a time.
 import { startServer } from '../scripts/serve.mjs';
 import { launch } from '../tests/browser/chromium.js';
+import { pageResult } from './browser/page-result.mjs';
 
 const loads = Number(process.argv[2] ?? 9);
 const root = new URL('../', import.meta.url).pathname;
@@ -26,9 +27,7 @@ try {
       const context = await browser.newContext();
       for (const visit of ['first', 'repeat']) {
         const page = await context.newPage();
-        await page.goto(`${server.url}bench/browser/ready.html`);
-        await page.waitForFunction(() => window.result, null, { timeout: 60000 });
-        const r = await page.evaluate(() => window.result);
+        const r = await pageResult(page, `${server.url}bench/browser/ready.html`, 60000);
         await page.close();
         rows[visit].push(r);
         const requests = r.requests.map((q) => `${q.file} ${q.start_ms.toFixed(0)}-${q.end_ms.toFixed(0)}`).join(', ');

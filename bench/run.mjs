@@ -91,14 +91,13 @@ function native(dir) {
 async function wasmChromium(dir) {
   const { startServer } = await import('../scripts/serve.mjs');
   const { launch } = await import('../tests/browser/chromium.js');
+  const { pageResult } = await import('./browser/page-result.mjs');
   const server = await startServer({ root });
   const browser = await launch();
   try {
     const page = await browser.newPage();
     const file = `/${dir.slice(root.length)}/subscriptions.csv`;
-    await page.goto(`${server.url}bench/browser/bench.html?runs=${runs}&file=${encodeURIComponent(file)}`);
-    await page.waitForFunction(() => window.result, null, { timeout: 600000 });
-    return await page.evaluate(() => window.result);
+    return await pageResult(page, `${server.url}bench/browser/bench.html?runs=${runs}&file=${encodeURIComponent(file)}`);
   } finally {
     await browser.close();
     await server.close();

@@ -19,10 +19,10 @@ const coreCache = new Map();
 const isNode = typeof process !== 'undefined' && !!process.versions?.node &&
   typeof window === 'undefined';
 
-async function nodeWasmBytes() {
-  // A computed specifier keeps bundlers from pulling Node built-ins into browser code.
-  const fsName = 'node:fs/promises';
-  const { readFile } = await import(/* @vite-ignore */ /* webpackIgnore: true */ fsName);
+function nodeWasmBytes() {
+  // Not an import(): bundlers would try to resolve it for the browser, and the magic
+  // comments that stop them do not survive minification (the package ships minified).
+  const { readFile } = process.getBuiltinModule('node:fs/promises');
   return readFile(new URL('./wasm/csmetrics-core.wasm', import.meta.url));
 }
 

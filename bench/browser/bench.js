@@ -4,12 +4,14 @@
 // with the last report in the common shape of bench/peers/canonical.mjs for the harness's
 // comparison.
 import { fromReport, checksum as checksumOf } from '/bench/peers/canonical.mjs';
+import { announce } from '/bench/browser/page-result.mjs';
 const params = new URLSearchParams(location.search);
 const runs = Number(params.get('runs') ?? 5);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const blob = await (await fetch(params.get('file'))).blob();
 const t0 = performance.now();
-const { createEngine } = await import('/web/csmetrics.js');
+// The package's entry (package.json "exports"), as an app that imports 'csmetrics' gets it.
+const { createEngine } = await import('/web/csmetrics.min.js');
 const probe = await createEngine();
 const ready = performance.now() - t0;
 probe.dispose();
@@ -29,3 +31,4 @@ for (let i = 0; i < runs; i++) {
 }
 window.result = { impl: 'csmetrics-wasm-chromium', rows, ready_ms: ready, load_ms: median(load), compute_ms: median(compute),
   total_ms: ready + median(load) + median(compute), peak_mb: heap / 2 ** 20, checksum: checksumOf(result), result };
+announce();
