@@ -47,7 +47,7 @@ const median = (xs) => {
 
 // RUNS rounds of a fresh engine loading each [table, bytes] and building the report.
 async function timeWasm(tables) {
-  const { createEngine } = await import(`${root}web/csmetrics.js`);
+  const { createEngine } = await import('csmetrics');
   const load = [], compute = [];
   let report = null, rows = 0, heap = 0;
   for (let i = 0; i < runs; i++) {
@@ -71,7 +71,7 @@ async function wasmNode(dir) {
   // measured from import to ready inside this process instead, once: the first set's
   // (cold) figure is the one every set reports (later imports hit the module cache).
   const t0 = performance.now();
-  const { createEngine } = await import(`${root}web/csmetrics.js`);
+  const { createEngine } = await import('csmetrics');
   const probe = await createEngine();
   wasmReadyMs ??= performance.now() - t0;
   const ready = wasmReadyMs;
