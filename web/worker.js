@@ -2,7 +2,8 @@
 // The engine in a Web Worker: files are read, parsed and computed here, so the page's
 // main thread stays free. Started by createWorkerEngine() (worker-client.js); speaks
 // {id, op, ...} requests and {id, type: 'progress' | 'result' | 'error'} answers.
-import { createEngine } from './csmetrics.js';
+// The package's one-file build (scripts/build.sh): one request before the .wasm, not three.
+import { createEngine } from './csmetrics.min.js';
 
 let engine = null;
 
