@@ -22,6 +22,9 @@ const isNode = typeof process !== 'undefined' && !!process.versions?.node &&
 function nodeWasmBytes() {
   // Not an import(): bundlers would try to resolve it for the browser, and the magic
   // comments that stop them do not survive minification (the package ships minified).
+  if (typeof process.getBuiltinModule !== 'function') {
+    throw new Error(`csmetrics needs Node.js 20.16 or later (this is ${process.version})`);
+  }
   const { readFile } = process.getBuiltinModule('node:fs/promises');
   return readFile(new URL('./wasm/csmetrics-core.wasm', import.meta.url));
 }

@@ -4,6 +4,7 @@
 // that build, export what the sources export, and give the sources' report byte for byte.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as source from '../../web/csmetrics.js';
 import { root } from './helpers.js';
@@ -38,4 +39,11 @@ test("the build's report on the demo's tables is the sources' report, errors too
   assert.equal(built.text, reference.text);
   assert.ok(built.error instanceof entry.CsMetricsError);
   assert.deepEqual({ ...built.error, message: built.error.message }, { ...reference.error, message: reference.error.message });
+});
+
+test('an older Node than the package needs gets a message that says so', async () => {
+  const script = "process.getBuiltinModule = undefined; const { createEngine } = await import('csmetrics');" +
+    'await createEngine().then(() => console.log("created"), (e) => console.log(e.message));';
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+  assert.equal(out.trim(), `csmetrics needs Node.js 20.16 or later (this is ${process.version})`);
 });
