@@ -18,7 +18,8 @@ cmake --build build/wasm -j"$jobs"
 
 # The package's entry: the JS API and the Emscripten glue in one minified ES module, so a
 # page fetches one module before the .wasm instead of three requests in sequence (the
-# engine's ready time in Chromium, bench/README.md). Sources stay in web/ for the worker
-# and the demo; the wasm URL is relative to the bundle, which sits beside csmetrics.js.
+# engine's ready time in Chromium, bench/README.md); the worker imports it too. The sources
+# stay in web/ for the demo, the CLI and the tests; the bundle sits beside csmetrics.js, so
+# the wasm URL relative to it is the same.
 npx --no-install esbuild web/csmetrics.js --bundle --minify --format=esm --target=es2022 \
   --sourcemap --outfile=web/csmetrics.min.js --log-level=warning
