@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The demo dashboard: the bundled sample on first visit; your own exports by dropping or
 // picking them; everything computed in a Web Worker on this machine.
-import { createWorkerEngine, CsMetricsError, TABLES } from '../csmetrics.js';
+// The package's entry, as an app that imports 'csmetrics' gets it (one module, built by
+// scripts/build.sh from ../csmetrics.js).
+import { createWorkerEngine, CsMetricsError, TABLES } from '../csmetrics.min.js';
 import { errorText, LANGS, pickLanguage, t } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
