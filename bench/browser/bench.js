@@ -9,6 +9,12 @@ const params = new URLSearchParams(location.search);
 const runs = Number(params.get('runs') ?? 5);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const blob = await (await fetch(params.get('file'))).blob();
+// The browser was launched a moment ago, and its own start competes for this machine's two
+// cores for about a second: ready took 48-85 ms then against 26-40 ms a second later (stop
+// 16, bench/README.md). The large set's 65 MB fetch used to hide that and the small set's
+// did not; waiting a second times both in a settled browser. bench/ready.mjs keeps timing
+// the fresh browser's first page.
+await new Promise((resolve) => setTimeout(resolve, 1000));
 const t0 = performance.now();
 // The package's entry (package.json "exports"), as an app that imports 'csmetrics' gets it.
 const { createEngine } = await import('/web/csmetrics.min.js');
