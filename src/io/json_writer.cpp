@@ -96,11 +96,6 @@ void JsonWriter::Money(const std::optional<int64_t>& units, int exponent) {
   else Null();
 }
 
-void JsonWriter::Opt(const std::optional<double>& v) {
-  if (v) Double(*v);
-  else Null();
-}
-
 void JsonWriter::Tree(const Json& j) {
   const std::string text = j.dump(indent_, ' ', false, Json::error_handler_t::replace);
   if (indent_ < 0 || empty_.empty()) return Literal(text);

@@ -55,9 +55,9 @@ class JsonWriter {
   /// Money as its exact decimal (see Money() in json_values.hpp).
   void Money(int64_t units, int exponent);
   void Money(const std::optional<int64_t>& units, int exponent);
-  void Opt(const std::optional<double>& v);
+  /// An optional number: null when absent.
   template <class T>
-  void OptInt(const std::optional<T>& v) {
+  void Opt(const std::optional<T>& v) {
     if (v) Number(*v);
     else Null();
   }

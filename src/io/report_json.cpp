@@ -190,12 +190,12 @@ void WriteUnit(JsonWriter& w, const UnitEconomicsMonth& u, int e) {
   const auto money = [e](JsonWriter& to, const std::optional<int64_t>& v) { to.Money(v, e); };
   w.Object([&] {
     WriteOptional(w.Key("costs"), u.costs, WithExponent(WriteCosts, e));
-    w.Key("new_customers").OptInt(u.new_customers);
+    w.Key("new_customers").Opt(u.new_customers);
     w.Key("cac").Money(u.cac, e);
     w.Key("crc").Money(u.crc, e);
-    w.Key("churn_window_months").OptInt(u.churn_window_months);
-    w.Key("churn_window_churned").OptInt(u.churn_window_churned);
-    w.Key("churn_window_base").OptInt(u.churn_window_base);
+    w.Key("churn_window_months").Opt(u.churn_window_months);
+    w.Key("churn_window_churned").Opt(u.churn_window_churned);
+    w.Key("churn_window_base").Opt(u.churn_window_base);
     w.Key("monthly_churn_rate").Opt(u.monthly_churn_rate);
     w.Key("lifetime_months").Opt(u.lifetime_months);
     w.Key("gross_margin").Opt(u.gross_margin);
@@ -283,9 +283,9 @@ void WriteSurvival(JsonWriter& w, const SurvivalCurve& s) {
     w.Field("customers", s.customers);
     w.Field("events", s.events);
     w.Field("censored", s.censored);
-    w.Key("median_months").OptInt(s.median);
-    w.Key("median_months_lower").OptInt(s.median_lower);
-    w.Key("median_months_upper").OptInt(s.median_upper);
+    w.Key("median_months").Opt(s.median);
+    w.Key("median_months_lower").Opt(s.median_lower);
+    w.Key("median_months_upper").Opt(s.median_upper);
     w.Key("table").Array([&] {
       for (const SurvivalRow& r : s.table)
         w.Object([&] {
