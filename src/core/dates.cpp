@@ -108,19 +108,10 @@ void CivilFromDays(Day z, int& y, int& m, int& d) {
   y = static_cast<int>(yoe) + era * 400 + (m <= 2);
 }
 
-DateParse ParseDate(std::string_view s) {
-  DateParse r;
-  int y, m, d;
-  if (s.size() < 10 || !ReadYmd(s, y, m, d)) {
-    r.error = "is not a date (YYYY-MM-DD)";
-    return r;
-  }
-  if (y < 1000 || m < 1 || m > 12 || d < 1 || (d > 28 && d > DaysInMonth(y, m))) {
-    r.error = "is not a valid calendar date";
-    return r;
-  }
-  r.day = DaysFromCivil(y, m, d);
-  if (s.size() == 10) return r;
+namespace {
+
+// The time part of a timestamp whose date gave r.day (s holds more than the 10 bytes).
+DateParse AddTime(std::string_view s, DateParse r) {
   if (s[10] != 'T' && s[10] != 't' && s[10] != ' ') {
     r.error = "is not a date (YYYY-MM-DD)";
     return r;
@@ -135,6 +126,35 @@ DateParse ParseDate(std::string_view s) {
   if (r.day < DaysFromCivil(1000, 1, 1) || r.day > DaysFromCivil(9999, 12, 31))
     r.error = "is not a valid calendar date";
   return r;
+}
+
+bool IsValidMonth(int y, int m) { return y >= 1000 && m >= 1 && m <= 12; }
+
+}  // namespace
+
+DateParse ParseDate(std::string_view s) {
+  DateParse r;
+  int y, m, d;
+  if (s.size() < 10 || !ReadYmd(s, y, m, d)) {
+    r.error = "is not a date (YYYY-MM-DD)";
+    return r;
+  }
+  if (!IsValidMonth(y, m) || d < 1 || (d > 28 && d > DaysInMonth(y, m))) {
+    r.error = "is not a valid calendar date";
+    return r;
+  }
+  r.day = DaysFromCivil(y, m, d);
+  return s.size() == 10 ? r : AddTime(s, r);
+}
+
+DateParse DateParser::Miss(std::string_view s) {
+  if (s.size() < 10) return ParseDate(s);
+  const uint64_t word = LoadLittleEndian64(s.data());
+  int y, m, d;
+  if (ReadYmd(s, y, m, d) && IsValidMonth(y, m)) Slot(word) = {word, DaysFromCivil(y, m, 1), unsigned(DaysInMonth(y, m))};
+  if (s.size() == 10) return ParseDate(s);
+  DateParse r = (*this)(s.substr(0, 10));
+  return r.error ? r : AddTime(s, r);
 }
 
 MonthParse ParseMonth(std::string_view s) {

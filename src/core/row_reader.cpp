@@ -60,7 +60,7 @@ bool RowReader::Date(int column, Day& out, bool required) {
     out = kNoDay;
     return required ? Fail(column, s, "a date is required") : true;
   }
-  DateParse p = ParseDate(s);
+  DateParse p = parse_date_(s);
   if (p.error) return Fail(column, s, p.error);
   out = p.day;
   return true;

@@ -71,6 +71,7 @@ class RowReader {
   std::span<const std::string_view> fields_;
   int64_t line_ = 0;
   bool trimmed_ = false;
+  DateParser parse_date_;
   RowError error_;
 };
 

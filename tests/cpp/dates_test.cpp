@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <string>
+
 using namespace csm;
 
 TEST(Dates, ParsesIsoDates) {
@@ -56,6 +59,32 @@ TEST(Dates, RoundTripsEveryDayOfFourCenturies) {
     ASSERT_EQ(p.error, nullptr);
     ASSERT_EQ(p.day, d);
   }
+}
+
+// The memo must never change an answer: every day of four centuries (each month met
+// first as a miss, then hit), then, with every month known, each month's edge days, days
+// past its end (2023-02-29, -31 of a 30-day month), non-digit days and timestamps.
+TEST(Dates, DateParserAnswersAsParseDate) {
+  DateParser parse;
+  auto same = [&](const std::string& s) {
+    const DateParse a = ParseDate(s), b = parse(s);
+    ASSERT_EQ(a.error == nullptr, b.error == nullptr) << s;
+    if (a.error) ASSERT_STREQ(a.error, b.error) << s;
+    else ASSERT_EQ(a.day, b.day) << s;
+  };
+  for (Day d = DaysFromCivil(1900, 1, 1); d < DaysFromCivil(2300, 1, 1); ++d) same(FormatDay(d));
+  const char* tails[] = {"00", "01", "28", "29", "30", "31", "32", "0a", "a1", "1:", "9/", "99"};
+  const char* times[] = {"", "T10:00", " 23:30-05:00", "T00:30+0100", "X", "T25:00", "Z"};
+  for (int y : {1000, 1999, 2000, 2023, 2024, 2100, 9999})
+    for (int m = 0; m <= 13; ++m)
+      for (const char* tail : tails)
+        for (const char* time : times) {
+          char ym[16];
+          std::snprintf(ym, sizeof ym, "%04d-%02d-", y, m);
+          same(std::string(ym) + tail + time);
+        }
+  for (const char* s : {"", "2024-03-1", "2024-03-01x", "2024/03-01", "0999-12-31", "1000-01-01T02:00+09"})
+    same(s);
 }
 
 // The table's months must be MonthOfDay's, inside the span, at its edges (months that
