@@ -94,8 +94,8 @@ bool RowReader::Scaled(int column, int digits, int64_t& out) {
   return true;
 }
 
-bool RowReader::Integer(int column, int64_t& out, int64_t lo, int64_t hi, int64_t fallback) {
-  std::string_view s = Raw(column);
+bool RowReader::IntegerCell(int column, std::string_view s, int64_t& out, int64_t lo, int64_t hi,
+                            int64_t fallback) {
   if (s.empty()) {
     out = fallback;
     return true;

@@ -46,7 +46,18 @@ class RowReader {
   bool Decimal(int column, int64_t& micros, bool allow_negative);
   /// Scaled decimal with `digits` fractional digits (exchange rates use 12).
   bool Scaled(int column, int digits, int64_t& out);
-  bool Integer(int column, int64_t& out, int64_t lo, int64_t hi, int64_t fallback);
+  /// Inline for the usual one-digit cell (a quantity, an interval count, a score).
+  bool Integer(int column, int64_t& out, int64_t lo, int64_t hi, int64_t fallback) {
+    const std::string_view s = Raw(column);
+    if (s.size() == 1) {
+      const int64_t v = int64_t(static_cast<unsigned char>(s[0])) - '0';
+      if (v >= 0 && v <= 9 && v >= lo && v <= hi) {
+        out = v;
+        return true;
+      }
+    }
+    return IntegerCell(column, s, out, lo, hi, fallback);
+  }
   bool Boolean(int column, int8_t& out);  ///< -1 when empty
 
   /// Records the row's error; always returns false.
@@ -62,6 +73,7 @@ class RowReader {
 
  private:
   std::string Where(const std::string& column) const;
+  bool IntegerCell(int column, std::string_view s, int64_t& out, int64_t lo, int64_t hi, int64_t fallback);
   // Out of line: the message is built only on failure, not on Integer's hot path.
   [[gnu::noinline]] bool FailRange(int column, std::string_view value, int64_t lo, int64_t hi);
   TableKind kind_;

@@ -54,6 +54,33 @@ TEST(Loader, IntervalCountZeroIsAnError) {
               "subscriptions.csv line 2, column interval_count: \"0\" is out of range (1 to 1000)");
 }
 
+// One-character cells take the getter's inline path; they must be read, or refused, as the
+// longer ones are.
+TEST(Loader, OneCharacterWholeNumbers) {
+  for (const char* bad : {"x", "+", "-", "/", ":"}) {
+    ExpectError(LoadError(TableKind::kSubscriptions, Subs(std::string("c1,Pro,2024-03-01,,10,USD,month,1,") + bad + ",\n")),
+                ErrorCode::kInvalidValue, 2, "quantity",
+                std::string("subscriptions.csv line 2, column quantity: \"") + bad + "\" is not a whole number");
+  }
+  Engine engine;
+  engine.Load(TableKind::kSubscriptions,
+              Subs("c1,Pro,2024-03-01,,10,USD,month,3,0,\nc2,Pro,2024-03-01,,10,USD,month,9,9,\n"
+                   "c3,Pro,2024-03-01,,10,USD,month,, ,\n"),
+              {});
+  ASSERT_TRUE(engine.dataset().subscriptions);
+  const SubscriptionsTable& t = *engine.dataset().subscriptions;
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t.interval_count[0], 3);
+  EXPECT_EQ(t.quantity[0], 0u);
+  EXPECT_EQ(t.interval_count[1], 9);
+  EXPECT_EQ(t.quantity[1], 9u);
+  EXPECT_EQ(t.interval_count[2], 1);  // empty: the default
+  EXPECT_EQ(t.quantity[2], 1u);
+  // A score may be read as negative before its scale refuses it: "/" is still no number.
+  ExpectError(LoadError(TableKind::kResponses, "customer_id,date,survey,score,comment\nc1,2024-01-05,nps,/,\n"),
+              ErrorCode::kInvalidValue, 2, "score", "responses.csv line 2, column score: \"/\" is not a whole number");
+}
+
 TEST(Loader, UnknownIntervalIsAnError) {
   ExpectError(LoadError(TableKind::kSubscriptions, Subs("c1,Pro,2024-03-01,,10,USD,fortnight,1,1,\n")),
               ErrorCode::kInvalidValue, 2, "interval",
