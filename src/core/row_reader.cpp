@@ -48,11 +48,7 @@ std::string_view RowReader::NotInFile(int column) const {
                                                                       : std::string_view();
 }
 
-bool RowReader::Text(int column, std::string_view& out, bool required) {
-  out = Raw(column);
-  if (required && out.empty()) return Fail(column, out, "a value is required");
-  return true;
-}
+bool RowReader::FailRequired(int column) { return Fail(column, "", "a value is required"); }
 
 bool RowReader::Date(int column, Day& out, bool required) {
   std::string_view s = Raw(column);

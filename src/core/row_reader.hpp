@@ -40,7 +40,11 @@ class RowReader {
   /// The trimmed field.
   std::string_view Cell(int field) const { return trimmed_ ? fields_[field] : Trim(fields_[field]); }
 
-  bool Text(int column, std::string_view& out, bool required);
+  /// Inline: every row reads a few text cells (the customer, the plan, the currency).
+  bool Text(int column, std::string_view& out, bool required) {
+    out = Raw(column);
+    return !required || !out.empty() || FailRequired(column);
+  }
   bool Date(int column, Day& out, bool required);  ///< empty optional -> kNoDay
   bool MonthValue(int column, Month& out);
   bool Decimal(int column, int64_t& micros, bool allow_negative);
@@ -73,6 +77,7 @@ class RowReader {
 
  private:
   std::string Where(const std::string& column) const;
+  [[gnu::cold]] bool FailRequired(int column);
   bool IntegerCell(int column, std::string_view s, int64_t& out, int64_t lo, int64_t hi, int64_t fallback);
   // Out of line: the message is built only on failure, not on Integer's hot path.
   [[gnu::noinline]] bool FailRange(int column, std::string_view value, int64_t lo, int64_t hi);
