@@ -50,17 +50,7 @@ std::string_view RowReader::NotInFile(int column) const {
 
 bool RowReader::FailRequired(int column) { return Fail(column, "", "a value is required"); }
 
-bool RowReader::Date(int column, Day& out, bool required) {
-  std::string_view s = Raw(column);
-  if (s.empty()) {
-    out = kNoDay;
-    return required ? Fail(column, s, "a date is required") : true;
-  }
-  DateParse p = parse_date_(s);
-  if (p.error) return Fail(column, s, p.error);
-  out = p.day;
-  return true;
-}
+bool RowReader::FailRequiredDate(int column) { return Fail(column, "", "a date is required"); }
 
 bool RowReader::MonthValue(int column, Month& out) {
   std::string_view s = Raw(column);

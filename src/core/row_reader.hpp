@@ -8,6 +8,7 @@
 #include "core/dates.hpp"
 #include "core/errors.hpp"
 #include "core/header_binding.hpp"
+#include "core/tables.hpp"
 #include "core/text.hpp"
 
 namespace csm {
@@ -41,17 +42,28 @@ class RowReader {
   std::string_view Cell(int field) const { return trimmed_ ? fields_[field] : Trim(fields_[field]); }
 
   /// Inline: every row reads a few text cells (the customer, the plan, the currency).
-  bool Text(int column, std::string_view& out, bool required) {
+  [[gnu::always_inline]] bool Text(int column, std::string_view& out, bool required) {
     out = Raw(column);
     return !required || !out.empty() || FailRequired(column);
   }
-  bool Date(int column, Day& out, bool required);  ///< empty optional -> kNoDay
+  /// Empty optional -> kNoDay. Inline: one or two a row.
+  [[gnu::always_inline]] bool Date(int column, Day& out, bool required) {
+    const std::string_view s = Raw(column);
+    if (s.empty()) {
+      out = kNoDay;
+      return !required || FailRequiredDate(column);
+    }
+    const DateParse p = parse_date_(s);
+    if (p.error) return Fail(column, s, p.error);
+    out = p.day;
+    return true;
+  }
   bool MonthValue(int column, Month& out);
   bool Decimal(int column, int64_t& micros, bool allow_negative);
   /// Scaled decimal with `digits` fractional digits (exchange rates use 12).
   bool Scaled(int column, int digits, int64_t& out);
   /// Inline for the usual one-digit cell (a quantity, an interval count, a score).
-  bool Integer(int column, int64_t& out, int64_t lo, int64_t hi, int64_t fallback) {
+  [[gnu::always_inline]] bool Integer(int column, int64_t& out, int64_t lo, int64_t hi, int64_t fallback) {
     const std::string_view s = Raw(column);
     if (s.size() == 1) {
       const int64_t v = int64_t(static_cast<unsigned char>(s[0])) - '0';
@@ -78,6 +90,7 @@ class RowReader {
  private:
   std::string Where(const std::string& column) const;
   [[gnu::cold]] bool FailRequired(int column);
+  [[gnu::cold]] bool FailRequiredDate(int column);
   bool IntegerCell(int column, std::string_view s, int64_t& out, int64_t lo, int64_t hi, int64_t fallback);
   // Out of line: the message is built only on failure, not on Integer's hot path.
   [[gnu::noinline]] bool FailRange(int column, std::string_view value, int64_t lo, int64_t hi);

@@ -15,7 +15,7 @@ namespace csm {
 class StringPool {
  public:
   /// Inline: a load calls it for several cells of every row, and most calls hit recent_.
-  uint32_t Intern(std::string_view s) {
+  [[gnu::always_inline]] uint32_t Intern(std::string_view s) {
     uint32_t& recent = recent_[RecentSlot(s)];
     if (recent != kNone && Holds(recent, s)) return recent;
     recent = InternSlow(s);
@@ -52,7 +52,7 @@ class StringPool {
     const uint32_t key = uint32_t(s.size()) ^ byte(0) << 8 ^ byte(s.size() / 2) << 16 ^ byte(s.size() - 1) << 24;
     return (key * 0x9E3779B1u) >> 26;
   }
-  bool Holds(uint32_t id, std::string_view s) const {
+  [[gnu::always_inline]] bool Holds(uint32_t id, std::string_view s) const {
     return offsets_[id + 1] - offsets_[id] == s.size() && SameBytes(chars_.data() + offsets_[id], s.data(), s.size());
   }
   // Keys are short (ids, plan names): two overlapping word compares instead of a call.

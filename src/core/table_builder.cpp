@@ -33,13 +33,6 @@ std::unique_ptr<TableBuilder> MakeTableBuilder(TableKind kind, const LoadOptions
   return nullptr;
 }
 
-bool ReadCustomer(RowReader& row, int column, Dataset& ds, uint32_t& out) {
-  std::string_view id;
-  if (!row.Text(column, id, true)) return false;
-  out = ds.customers.Intern(id);
-  return true;
-}
-
 bool ReadCurrency(RowReader& row, int column, Dataset& ds, uint16_t& out) {
   std::string_view code;
   if (!row.Text(column, code, true)) return false;
