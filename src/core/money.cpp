@@ -86,13 +86,6 @@ int MinorUnitExponent(std::string_view c) {
   return 2;
 }
 
-bool IsCurrencyCode(std::string_view c) {
-  if (c.size() != 3) return false;
-  for (char ch : c)
-    if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z'))) return false;
-  return true;
-}
-
 __int128 RoundHalfEven(__int128 num, __int128 den) {
   __int128 q = num / den, r = num % den;  // truncates toward zero
   if (r < 0) r = -r;

@@ -31,7 +31,11 @@ DecimalParse ParseDecimalScaled(std::string_view text, int digits);
 int MinorUnitExponent(std::string_view currency);
 
 /// True for three ASCII letters (any case); the code itself is not checked against a list.
-bool IsCurrencyCode(std::string_view text);
+/// Three ASCII letters, any case. Inline: every subscription row has one.
+inline bool IsCurrencyCode(std::string_view c) {
+  auto letter = [](char ch) { return unsigned((ch | 0x20) - 'a') < 26u; };
+  return c.size() == 3 && letter(c[0]) && letter(c[1]) && letter(c[2]);
+}
 
 /// Rounds num/den (den > 0) to the nearest integer, ties to even.
 __int128 RoundHalfEven(__int128 num, __int128 den);

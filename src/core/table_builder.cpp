@@ -33,15 +33,8 @@ std::unique_ptr<TableBuilder> MakeTableBuilder(TableKind kind, const LoadOptions
   return nullptr;
 }
 
-bool ReadCurrency(RowReader& row, int column, Dataset& ds, uint16_t& out) {
-  std::string_view code;
-  if (!row.Text(column, code, true)) return false;
-  if (!IsCurrencyCode(code)) return row.Fail(column, code, "is not an ISO 4217 currency code");
-  char upper[3];
-  for (int i = 0; i < 3; ++i) upper[i] = static_cast<char>(code[i] & ~0x20);
-  uint32_t id = ds.currencies.Intern(std::string_view(upper, 3));
-  out = static_cast<uint16_t>(id);
-  return true;
+bool FailCurrencyCode(RowReader& row, int column, std::string_view code) {
+  return row.Fail(column, code, "is not an ISO 4217 currency code");
 }
 
 int Attributes::Find(std::string_view name) const {

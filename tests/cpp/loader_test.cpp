@@ -63,6 +63,16 @@ TEST(Loader, EmptyRequiredTextIsAnError) {
               "subscriptions.csv line 2, column currency: a value is required");
 }
 
+TEST(Loader, CurrencyMustBeAnIsoCode) {
+  ExpectError(LoadError(TableKind::kSubscriptions, Subs("c1,Pro,2024-03-01,,10,US$,month,1,1,\n")),
+              ErrorCode::kInvalidValue, 2, "currency",
+              "subscriptions.csv line 2, column currency: \"US$\" is not an ISO 4217 currency code");
+  Engine engine;
+  engine.Load(TableKind::kSubscriptions, Subs("c1,Pro,2024-03-01,,10,usd,month,1,1,\nc2,Pro,2024-03-01,,10,USD,month,1,1,\n"), {});
+  EXPECT_EQ(engine.dataset().currencies.size(), 1u);  // interned upper-cased: one currency
+  EXPECT_EQ(engine.dataset().currencies.Get(0), "USD");
+}
+
 // One-character cells take the getter's inline path; they must be read, or refused, as the
 // longer ones are.
 TEST(Loader, OneCharacterWholeNumbers) {

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 #include "core/exact.hpp"
 
 using namespace csm;
@@ -80,4 +82,20 @@ TEST(Money, MulFits64IsExactOrRefuses) {
   EXPECT_FALSE(MulFits64(INT64_MIN, -1, out));
   EXPECT_TRUE(MulFits64(0, INT64_MAX, out));
   EXPECT_EQ(out, 0);
+}
+
+// Exactly three ASCII letters, any case: every byte in each position, and other lengths.
+TEST(Money, CurrencyCodesAreThreeAsciiLetters) {
+  auto letter = [](int b) { return (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z'); };
+  for (int b = 0; b < 256; ++b)
+    for (int pos = 0; pos < 3; ++pos) {
+      std::string code = "usd";
+      code[pos] = static_cast<char>(b);
+      EXPECT_EQ(IsCurrencyCode(code), letter(b)) << "byte " << b << " at " << pos;
+    }
+  EXPECT_FALSE(IsCurrencyCode(""));
+  EXPECT_FALSE(IsCurrencyCode("US"));
+  EXPECT_FALSE(IsCurrencyCode("USDT"));
+  EXPECT_TRUE(IsCurrencyCode("JPY"));
+  EXPECT_TRUE(IsCurrencyCode("eUr"));
 }
