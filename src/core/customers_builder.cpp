@@ -16,7 +16,7 @@ class CustomersBuilder : public TableBuilder {
 
   bool AddRow(RowReader& row) override {
     uint32_t customer;
-    Day signup;
+    Day signup = kNoDay;
     if (!ReadCustomer(row, kCustomer, ds_, customer) || !row.Date(kSignup, signup, false))
       return false;
     auto [it, inserted] = first_line_.emplace(customer, row.line());

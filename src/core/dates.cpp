@@ -86,16 +86,6 @@ const char* ParseTime(std::string_view s, int& minutes_of_day, int& offset_minut
 
 }  // namespace
 
-Day DaysFromCivil(int y, int m, int d) {
-  // Howard Hinnant's days_from_civil: exact for the proleptic Gregorian calendar.
-  y -= m <= 2;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int>(doe) - 719468;
-}
-
 void CivilFromDays(Day z, int& y, int& m, int& d) {
   z += 719468;
   const int era = (z >= 0 ? z : z - 146096) / 146097;
@@ -178,7 +168,6 @@ Month MonthOfDay(Day day) {
   return y * 12 + (m - 1);
 }
 
-Day FirstDayOfMonth(Month month) { return DaysFromCivil(month / 12, month % 12 + 1, 1); }
 
 std::string FormatMonth(Month month) {
   char buf[16];

@@ -14,7 +14,7 @@ class ExchangeRatesBuilder : public TableBuilder {
   void Reserve(size_t n) override { t_.currency.reserve(n), t_.month.reserve(n), t_.rate.reserve(n); }
 
   bool AddRow(RowReader& row) override {
-    uint16_t currency;
+    uint16_t currency = 0;
     Month month;
     int64_t rate;
     if (!ReadCurrency(row, kCurrency, ds_, currency) || !row.MonthValue(kMonth, month) ||

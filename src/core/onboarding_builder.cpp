@@ -15,7 +15,7 @@ class OnboardingBuilder : public TableBuilder {
 
   bool AddRow(RowReader& row) override {
     uint32_t customer;
-    Day started, completed;
+    Day started = kNoDay, completed = kNoDay;
     if (!ReadCustomer(row, kCustomer, ds_, customer) || !row.Date(kStarted, started, true) ||
         !row.Date(kCompleted, completed, false))
       return false;

@@ -24,7 +24,7 @@ class ResponsesBuilder : public TableBuilder {
 
   bool AddRow(RowReader& row) override {
     uint32_t customer;
-    Day date;
+    Day date = kNoDay;
     Survey survey = Survey::kNps;  // set by ReadSurvey before any use
     int64_t score;
     std::string_view comment, touchpoint;

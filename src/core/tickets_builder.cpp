@@ -29,7 +29,7 @@ class TicketsBuilder : public TableBuilder {
   bool AddRow(RowReader& row) override {
     std::string_view ticket;
     uint32_t customer;
-    Day opened, resolved;
+    Day opened = kNoDay, resolved = kNoDay;
     int64_t contacts;
     int8_t first_contact;
     if (!row.Text(kTicket, ticket, true) || !ReadCustomer(row, kCustomer, ds_, customer) ||

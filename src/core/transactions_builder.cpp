@@ -13,7 +13,7 @@ class TransactionsBuilder : public TableBuilder {
 
   bool AddRow(RowReader& row) override {
     uint32_t customer;
-    Day date;
+    Day date = kNoDay;
     int64_t amount;
     if (!ReadCustomer(row, kCustomer, ds_, customer) || !row.Date(kDate, date, true) ||
         !row.Decimal(kAmount, amount, false))

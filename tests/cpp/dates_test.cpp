@@ -61,6 +61,21 @@ TEST(Dates, RoundTripsEveryDayOfFourCenturies) {
   }
 }
 
+// The table of first days (1970-2129) and the arithmetic outside it agree with the
+// calendar, at the table's edges too.
+TEST(Dates, FirstDayOfMonthIsTheCalendars) {
+  for (Month m = 1000 * 12; m < 10000 * 12; ++m) {
+    ASSERT_EQ(FirstDayOfMonth(m), DaysFromCivil(m / 12, m % 12 + 1, 1)) << m;
+    ASSERT_EQ(MonthOfDay(FirstDayOfMonth(m)), m);
+    ASSERT_EQ(MonthOfDay(LastDayOfMonth(m)), m);
+  }
+  static_assert(DaysFromCivil(1970, 1, 1) == 0 && DaysFromCivil(2000, 3, 1) == 11017);
+  EXPECT_EQ(FormatDay(LastDayOfMonth(1969 * 12 + 11)), "1969-12-31");
+  EXPECT_EQ(FormatDay(FirstDayOfMonth(1970 * 12)), "1970-01-01");
+  EXPECT_EQ(FormatDay(LastDayOfMonth(2129 * 12 + 11)), "2129-12-31");
+  EXPECT_EQ(FormatDay(FirstDayOfMonth(2130 * 12)), "2130-01-01");
+}
+
 // The memo must never change an answer: every day of four centuries (each month met
 // first as a miss, then hit), then, with every month known, each month's edge days, days
 // past its end (2023-02-29, -31 of a 30-day month), non-digit days and timestamps.
