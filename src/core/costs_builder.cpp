@@ -15,7 +15,7 @@ class CostsBuilder : public TableBuilder {
   bool AddRow(RowReader& row) override {
     Month month;
     std::string_view category;
-    int64_t amount;
+    int64_t amount = 0;
     if (!row.MonthValue(kMonth, month) || !row.Text(kCategory, category, true) ||
         !row.Decimal(kAmount, amount, false))
       return false;

@@ -6,65 +6,10 @@
 
 namespace csm {
 
-int64_t Pow10(int e) {
-  // A table: the decimal parsers scale every amount by one of these.
-  static constexpr int64_t kPowers[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000,
-                                        100000000, 1000000000, 10000000000, 100000000000,
-                                        1000000000000, 10000000000000, 100000000000000,
-                                        1000000000000000, 10000000000000000, 100000000000000000,
-                                        1000000000000000000};
-  if (e >= 0 && e < 19) return kPowers[e];
-  int64_t p = 1;
-  while (e-- > 0) p *= 10;
-  return p;
-}
-
 namespace {
-
-// Inline into both entry points: with the amounts' 6 digits a constant, the powers of ten
-// and the overflow bound fold away instead of costing two calls and a division per cell.
-inline DecimalParse ParseScaled(std::string_view s, int digits) {
-  DecimalParse r;
-  size_t i = 0;
-  bool negative = false;
-  if (i < s.size() && (s[i] == '+' || s[i] == '-')) negative = s[i++] == '-';
-  int64_t whole = 0;
-  size_t whole_digits = 0;
-  for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i, ++whole_digits) {
-    whole = whole * 10 + (s[i] - '0');
-    if (whole > kMaxAmountMajor) {
-      r.error = "is out of range";
-      return r;
-    }
-  }
-  int64_t frac = 0;
-  size_t frac_digits = 0;
-  if (i < s.size() && s[i] == '.') {
-    for (++i; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i, ++frac_digits) {
-      if (frac_digits == size_t(digits)) {
-        r.error = digits == kMicroDigits ? "has more than 6 decimal places" : "has too many decimal places";
-        return r;
-      }
-      frac = frac * 10 + (s[i] - '0');
-    }
-  }
-  if (i != s.size() || whole_digits + frac_digits == 0) {
-    r.error = "is not a number";
-    return r;
-  }
-  frac *= Pow10(digits - int(frac_digits));
-  if (whole > INT64_MAX / Pow10(digits) - 1 || (whole == kMaxAmountMajor && frac > 0)) {
-    r.error = "is out of range";
-    return r;
-  }
-  r.micros = whole * Pow10(digits) + frac;
-  if (negative) r.micros = -r.micros;
-  return r;
-}
 
 }  // namespace
 
-DecimalParse ParseDecimalScaled(std::string_view s, int digits) { return ParseScaled(s, digits); }
 
 int MinorUnitExponent(std::string_view c) {
   auto is = [&](const char* code) {
@@ -105,6 +50,5 @@ std::string FormatMinorUnits(int64_t units, int exponent) {
   return negative ? "-" + digits : digits;
 }
 
-DecimalParse ParseDecimalMicros(std::string_view s) { return ParseScaled(s, kMicroDigits); }
 
 }  // namespace csm

@@ -21,17 +21,74 @@ struct DecimalParse {
   const char* error = nullptr;  ///< reason, e.g. "is not a number"; null on success
 };
 
+constexpr int64_t Pow10(int e) {
+  // A table: the decimal parsers scale every amount by one of these.
+  constexpr int64_t kPowers[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000,
+                                 100000000, 1000000000, 10000000000, 100000000000,
+                                 1000000000000, 10000000000000, 100000000000000,
+                                 1000000000000000, 10000000000000000, 100000000000000000,
+                                 1000000000000000000};
+  if (e >= 0 && e < 19) return kPowers[e];
+  int64_t p = 1;
+  while (e-- > 0) p *= 10;
+  return p;
+}
+
+namespace detail {
+// In the header, inline into the loader's getter: with the amounts' 6 digits a constant,
+// the powers of ten and the overflow bound fold away instead of costing calls and a
+// division per cell.
+inline DecimalParse ParseScaled(std::string_view s, int digits) {
+  DecimalParse r;
+  size_t i = 0;
+  bool negative = false;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) negative = s[i++] == '-';
+  int64_t whole = 0;
+  size_t whole_digits = 0;
+  for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i, ++whole_digits) {
+    whole = whole * 10 + (s[i] - '0');
+    if (whole > kMaxAmountMajor) {
+      r.error = "is out of range";
+      return r;
+    }
+  }
+  int64_t frac = 0;
+  size_t frac_digits = 0;
+  if (i < s.size() && s[i] == '.') {
+    for (++i; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i, ++frac_digits) {
+      if (frac_digits == size_t(digits)) {
+        r.error = digits == kMicroDigits ? "has more than 6 decimal places" : "has too many decimal places";
+        return r;
+      }
+      frac = frac * 10 + (s[i] - '0');
+    }
+  }
+  if (i != s.size() || whole_digits + frac_digits == 0) {
+    r.error = "is not a number";
+    return r;
+  }
+  frac *= Pow10(digits - int(frac_digits));
+  if (whole > INT64_MAX / Pow10(digits) - 1 || (whole == kMaxAmountMajor && frac > 0)) {
+    r.error = "is out of range";
+    return r;
+  }
+  r.micros = whole * Pow10(digits) + frac;
+  if (negative) r.micros = -r.micros;
+  return r;
+}
+}  // namespace detail
+
 /// Parses "49.90", "-3", "+0.5", ".5" into millionths. Rejects exponents, thousands
 /// separators, more than 6 fractional digits and values beyond kMaxAmountMajor.
-DecimalParse ParseDecimalMicros(std::string_view text);
+inline DecimalParse ParseDecimalMicros(std::string_view text) { return detail::ParseScaled(text, kMicroDigits); }
 /// The same with `digits` fractional digits kept (at most 12; exchange rates).
-DecimalParse ParseDecimalScaled(std::string_view text, int digits);
+inline DecimalParse ParseDecimalScaled(std::string_view text, int digits) { return detail::ParseScaled(text, digits); }
 
 /// ISO 4217 minor-unit digits (2 by default; 0 for JPY, KRW, ...; 3 for KWD, BHD, ...).
 int MinorUnitExponent(std::string_view currency);
 
 /// True for three ASCII letters (any case); the code itself is not checked against a list.
-/// Three ASCII letters, any case. Inline: every subscription row has one.
+/// Inline: every subscription row has one.
 inline bool IsCurrencyCode(std::string_view c) {
   auto letter = [](char ch) { return unsigned((ch | 0x20) - 'a') < 26u; };
   return c.size() == 3 && letter(c[0]) && letter(c[1]) && letter(c[2]);
@@ -51,6 +108,5 @@ inline int64_t RoundHalfEven64(int64_t num, int64_t den) {
 /// Writes an integer count of minor units as a decimal in major units: 12345,2 -> "123.45".
 std::string FormatMinorUnits(int64_t units, int exponent);
 
-int64_t Pow10(int exponent);
 
 }  // namespace csm

@@ -61,15 +61,7 @@ bool RowReader::MonthValue(int column, Month& out) {
   return true;
 }
 
-bool RowReader::Decimal(int column, int64_t& micros, bool allow_negative) {
-  std::string_view s = Raw(column);
-  if (s.empty()) return Fail(column, s, "an amount is required");
-  DecimalParse p = ParseDecimalMicros(s);
-  if (p.error) return Fail(column, s, p.error);
-  if (p.micros < 0 && !allow_negative) return Fail(column, s, "is negative");
-  micros = p.micros;
-  return true;
-}
+bool RowReader::FailRequiredAmount(int column) { return Fail(column, "", "an amount is required"); }
 
 bool RowReader::Scaled(int column, int digits, int64_t& out) {
   std::string_view s = Raw(column);

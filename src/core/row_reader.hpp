@@ -8,6 +8,7 @@
 #include "core/dates.hpp"
 #include "core/errors.hpp"
 #include "core/header_binding.hpp"
+#include "core/money.hpp"
 #include "core/tables.hpp"
 #include "core/text.hpp"
 
@@ -59,7 +60,16 @@ class RowReader {
     return true;
   }
   bool MonthValue(int column, Month& out);
-  bool Decimal(int column, int64_t& micros, bool allow_negative);
+  /// Inline: an amount a row.
+  [[gnu::always_inline]] bool Decimal(int column, int64_t& micros, bool allow_negative) {
+    const std::string_view s = Raw(column);
+    if (s.empty()) return FailRequiredAmount(column);
+    const DecimalParse p = ParseDecimalMicros(s);
+    if (p.error) return Fail(column, s, p.error);
+    if (p.micros < 0 && !allow_negative) return Fail(column, s, "is negative");
+    micros = p.micros;
+    return true;
+  }
   /// Scaled decimal with `digits` fractional digits (exchange rates use 12).
   bool Scaled(int column, int digits, int64_t& out);
   /// Inline for the usual one-digit cell (a quantity, an interval count, a score).
@@ -91,6 +101,7 @@ class RowReader {
   std::string Where(const std::string& column) const;
   [[gnu::cold]] bool FailRequired(int column);
   [[gnu::cold]] bool FailRequiredDate(int column);
+  [[gnu::cold]] bool FailRequiredAmount(int column);
   bool IntegerCell(int column, std::string_view s, int64_t& out, int64_t lo, int64_t hi, int64_t fallback);
   // Out of line: the message is built only on failure, not on Integer's hot path.
   [[gnu::noinline]] bool FailRange(int column, std::string_view value, int64_t lo, int64_t hi);

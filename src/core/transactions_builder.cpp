@@ -14,7 +14,7 @@ class TransactionsBuilder : public TableBuilder {
   bool AddRow(RowReader& row) override {
     uint32_t customer;
     Day date = kNoDay;
-    int64_t amount;
+    int64_t amount = 0;
     if (!ReadCustomer(row, kCustomer, ds_, customer) || !row.Date(kDate, date, true) ||
         !row.Decimal(kAmount, amount, false))
       return false;

@@ -54,13 +54,18 @@ TEST(Loader, IntervalCountZeroIsAnError) {
               "subscriptions.csv line 2, column interval_count: \"0\" is out of range (1 to 1000)");
 }
 
-TEST(Loader, EmptyRequiredTextIsAnError) {
+TEST(Loader, EmptyRequiredCellsAreErrors) {
   ExpectError(LoadError(TableKind::kSubscriptions, Subs(",Pro,2024-03-01,,10,USD,month,1,1,\n")),
               ErrorCode::kInvalidValue, 2, "customer_id",
               "subscriptions.csv line 2, column customer_id: a value is required");
   ExpectError(LoadError(TableKind::kSubscriptions, Subs("c1,Pro,2024-03-01,,10,  ,month,1,1,\n")),
               ErrorCode::kInvalidValue, 2, "currency",
               "subscriptions.csv line 2, column currency: a value is required");
+  ExpectError(LoadError(TableKind::kSubscriptions, Subs("c1,Pro,,,10,USD,month,1,1,\n")),
+              ErrorCode::kInvalidValue, 2, "start_date",
+              "subscriptions.csv line 2, column start_date: a date is required");
+  ExpectError(LoadError(TableKind::kSubscriptions, Subs("c1,Pro,2024-03-01,,,USD,month,1,1,\n")),
+              ErrorCode::kInvalidValue, 2, "amount", "subscriptions.csv line 2, column amount: an amount is required");
 }
 
 TEST(Loader, CurrencyMustBeAnIsoCode) {
