@@ -168,7 +168,6 @@ Month MonthOfDay(Day day) {
   return y * 12 + (m - 1);
 }
 
-
 std::string FormatMonth(Month month) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d", month / 12, month % 12 + 1);

@@ -6,11 +6,6 @@
 
 namespace csm {
 
-namespace {
-
-}  // namespace
-
-
 int MinorUnitExponent(std::string_view c) {
   auto is = [&](const char* code) {
     for (size_t k = 0; k < 3; ++k)
@@ -49,6 +44,5 @@ std::string FormatMinorUnits(int64_t units, int exponent) {
   }
   return negative ? "-" + digits : digits;
 }
-
 
 }  // namespace csm

@@ -108,5 +108,4 @@ inline int64_t RoundHalfEven64(int64_t num, int64_t den) {
 /// Writes an integer count of minor units as a decimal in major units: 12345,2 -> "123.45".
 std::string FormatMinorUnits(int64_t units, int exponent);
 
-
 }  // namespace csm

@@ -48,10 +48,6 @@ std::string_view RowReader::NotInFile(int column) const {
                                                                       : std::string_view();
 }
 
-bool RowReader::FailRequired(int column) { return Fail(column, "", "a value is required"); }
-
-bool RowReader::FailRequiredDate(int column) { return Fail(column, "", "a date is required"); }
-
 bool RowReader::MonthValue(int column, Month& out) {
   std::string_view s = Raw(column);
   if (s.empty()) return Fail(column, s, "a month (YYYY-MM) is required");
@@ -60,8 +56,6 @@ bool RowReader::MonthValue(int column, Month& out) {
   out = p.month;
   return true;
 }
-
-bool RowReader::FailRequiredAmount(int column) { return Fail(column, "", "an amount is required"); }
 
 bool RowReader::Scaled(int column, int digits, int64_t& out) {
   std::string_view s = Raw(column);

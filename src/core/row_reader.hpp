@@ -45,14 +45,14 @@ class RowReader {
   /// Inline: every row reads a few text cells (the customer, the plan, the currency).
   [[gnu::always_inline]] bool Text(int column, std::string_view& out, bool required) {
     out = Raw(column);
-    return !required || !out.empty() || FailRequired(column);
+    return !required || !out.empty() || Fail(column, "", "a value is required");
   }
   /// Empty optional -> kNoDay. Inline: one or two a row.
   [[gnu::always_inline]] bool Date(int column, Day& out, bool required) {
     const std::string_view s = Raw(column);
     if (s.empty()) {
       out = kNoDay;
-      return !required || FailRequiredDate(column);
+      return !required || Fail(column, "", "a date is required");
     }
     const DateParse p = parse_date_(s);
     if (p.error) return Fail(column, s, p.error);
@@ -63,7 +63,7 @@ class RowReader {
   /// Inline: an amount a row.
   [[gnu::always_inline]] bool Decimal(int column, int64_t& micros, bool allow_negative) {
     const std::string_view s = Raw(column);
-    if (s.empty()) return FailRequiredAmount(column);
+    if (s.empty()) return Fail(column, "", "an amount is required");
     const DecimalParse p = ParseDecimalMicros(s);
     if (p.error) return Fail(column, s, p.error);
     if (p.micros < 0 && !allow_negative) return Fail(column, s, "is negative");
@@ -88,9 +88,10 @@ class RowReader {
 
   /// Records the row's error; always returns false.
   /// The reason is a view so that a getter's hot path builds no string (and needs no
-  /// stack frame to destroy one).
-  bool Fail(int column, std::string_view value, std::string_view reason,
-            ErrorCode code = ErrorCode::kInvalidValue);
+  /// stack frame to destroy one). Cold: it runs only for a row that fails, so the getters
+  /// inlined into every row keep their failure branches out of the way.
+  [[gnu::cold]] bool Fail(int column, std::string_view value, std::string_view reason,
+                          ErrorCode code = ErrorCode::kInvalidValue);
   /// The same for a whole-row problem not tied to one value (field counts).
   bool FailRow(const std::string& column, const std::string& reason, ErrorCode code);
   const RowError& error() const { return error_; }
@@ -99,9 +100,6 @@ class RowReader {
 
  private:
   std::string Where(const std::string& column) const;
-  [[gnu::cold]] bool FailRequired(int column);
-  [[gnu::cold]] bool FailRequiredDate(int column);
-  [[gnu::cold]] bool FailRequiredAmount(int column);
   bool IntegerCell(int column, std::string_view s, int64_t& out, int64_t lo, int64_t hi, int64_t fallback);
   // Out of line: the message is built only on failure, not on Integer's hot path.
   [[gnu::noinline]] bool FailRange(int column, std::string_view value, int64_t lo, int64_t hi);

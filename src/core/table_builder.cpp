@@ -33,10 +33,6 @@ std::unique_ptr<TableBuilder> MakeTableBuilder(TableKind kind, const LoadOptions
   return nullptr;
 }
 
-bool FailCurrencyCode(RowReader& row, int column, std::string_view code) {
-  return row.Fail(column, code, "is not an ISO 4217 currency code");
-}
-
 int Attributes::Find(std::string_view name) const {
   for (size_t i = 0; i < names.size(); ++i)
     if (EqualsIgnoreCase(names[i], name)) return static_cast<int>(i);

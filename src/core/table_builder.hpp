@@ -47,8 +47,6 @@ std::unique_ptr<TableBuilder> MakeOnboardingBuilder(const LoadOptions&, Dataset&
 std::unique_ptr<TableBuilder> MakeTransactionsBuilder(const LoadOptions&, Dataset&);
 std::unique_ptr<TableBuilder> MakeExchangeRatesBuilder(const LoadOptions&, Dataset&);
 
-[[gnu::cold]] bool FailCurrencyCode(RowReader& row, int column, std::string_view code);
-
 /// Interns a customer id, which must not be empty. Inline: every row of most tables.
 [[gnu::always_inline]] inline bool ReadCustomer(RowReader& row, int column, Dataset& ds, uint32_t& out) {
   std::string_view id;
@@ -60,7 +58,7 @@ std::unique_ptr<TableBuilder> MakeExchangeRatesBuilder(const LoadOptions&, Datas
 [[gnu::always_inline]] inline bool ReadCurrency(RowReader& row, int column, Dataset& ds, uint16_t& out) {
   std::string_view code;
   if (!row.Text(column, code, true)) return false;
-  if (!IsCurrencyCode(code)) return FailCurrencyCode(row, column, code);
+  if (!IsCurrencyCode(code)) return row.Fail(column, code, "is not an ISO 4217 currency code");
   const char upper[3] = {static_cast<char>(code[0] & ~0x20), static_cast<char>(code[1] & ~0x20),
                          static_cast<char>(code[2] & ~0x20)};
   out = static_cast<uint16_t>(ds.currencies.Intern(std::string_view(upper, 3)));
