@@ -13,6 +13,11 @@ void TableBuilder::Bind(const HeaderBinding& binding, const std::string&) {
   a.values.assign(a.names.size(), {});
 }
 
+void TableBuilder::ReserveRows(size_t rows) {
+  Reserve(rows);
+  for (auto& values : attributes().values) values.reserve(rows);
+}
+
 void TableBuilder::AppendAttributes(const RowReader& row) {
   Attributes& a = attributes();
   for (size_t i = 0; i < a.names.size(); ++i)

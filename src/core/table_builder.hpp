@@ -24,6 +24,8 @@ class TableBuilder {
   virtual size_t rows() const = 0;
   virtual void Commit() = 0;
 
+  /// Sizes the staged columns, segment attributes included, for `rows` rows.
+  void ReserveRows(size_t rows);
   /// Segment attributes of the staged table, filled after each accepted row.
   void AppendAttributes(const RowReader& row);
 

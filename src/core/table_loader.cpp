@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/table_loader.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 
@@ -116,11 +117,9 @@ void TableLoader::OnHeader(std::span<const std::string_view> fields, int64_t lin
 void TableLoader::OnRecord(std::span<const std::string_view> fields, int64_t line, bool trimmed,
                            size_t bytes) {
   ++records_;
-  if (!reserved_ && options_.size_hint > 0 && records_ == 2048) {
-    // Columns sized once from the observed bytes per row: no doubling, no 2x peak.
-    reserved_ = true;
-    double per_row = double(bytes_) / double(records_ + 1);
-    builder_->Reserve(size_t(double(options_.size_hint) / per_row * 1.03) + 16);
+  if (options_.size_hint > 0) {
+    read_bytes_ += bytes == SIZE_MAX ? 0 : bytes + 1;  // and its line break (JSON: none)
+    if (records_ == reserve_at_) ReserveRows();
   }
   row_->Reset(fields, line, trimmed);
   const size_t expected = binding_->field_count;
@@ -129,6 +128,24 @@ void TableLoader::OnRecord(std::span<const std::string_view> fields, int64_t lin
   if (!CellsAreValid(fields, bytes)) return Reject(row_->error());
   if (!builder_->AddRow(*row_)) return Reject(row_->error());
   builder_->AppendAttributes(*row_);
+}
+
+// Columns sized from the bytes per record read so far and the bytes still to come, so
+// that they do not double (a 2x peak, then half of it unused). The bytes fed so far would
+// not do: a browser's Blob arrives in chunks of up to 2 MiB, so they can be thousands of
+// records ahead. Sized again whenever full: the first records may be longer or shorter
+// than the rest. Each size is at least 1/8 more than the last, so the copies stay few.
+void TableLoader::ReserveRows() {
+  // A JSON record has no length in the input; it is estimated from what was fed.
+  const size_t read = json_ ? bytes_ : read_bytes_;
+  if (read >= options_.size_hint) {
+    reserve_at_ = SIZE_MAX;  // past the hint: the columns grow on their own
+    return;
+  }
+  const double per_record = double(read) / double(records_);
+  const size_t rest = size_t(double(options_.size_hint - read) / per_record * 1.03) + 16;
+  reserve_at_ = records_ + std::max(rest, records_ / 8);
+  builder_->ReserveRows(reserve_at_);
 }
 
 // In field order, each cell's size and then its text: the first problem is the row's.

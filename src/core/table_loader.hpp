@@ -50,6 +50,7 @@ class TableLoader {
   // `bytes` bounds every field's size (SIZE_MAX when unknown); `trimmed` as CsvRecord.
   void OnRecord(std::span<const std::string_view> fields, int64_t line, bool trimmed, size_t bytes);
   bool CellsAreValid(std::span<const std::string_view> fields, size_t bytes);
+  void ReserveRows();
   // The messages are built out of line, off the per-row path.
   [[gnu::cold]] void RejectFieldCount(size_t fields);
   [[gnu::cold]] bool FailLongCell(size_t field, size_t bytes);
@@ -69,7 +70,8 @@ class TableLoader {
   std::vector<RowError> rejected_;
   size_t bytes_ = 0;
   size_t records_ = 0;
-  bool reserved_ = false;
+  size_t read_bytes_ = 0;     // the records' bytes, with a size hint
+  size_t reserve_at_ = 2048;  // records when the columns are (next) sized
   CleanTextStream text_;
   bool clean_ = true;  // every byte fed so far is clean text: CSV cells need no check
 };
