@@ -136,7 +136,8 @@ void TableLoader::OnRecord(std::span<const std::string_view> fields, int64_t lin
 // records ahead. Sized again whenever full: the first records may be longer or shorter
 // than the rest. Each size is at least 1/8 more than the last, so the copies stay few.
 void TableLoader::ReserveRows() {
-  // A JSON record has no length in the input; it is estimated from what was fed.
+  // A JSON record has no length in the input, and JSON is parsed once all of it was fed:
+  // `read` is then past the hint.
   const size_t read = json_ ? bytes_ : read_bytes_;
   if (read >= options_.size_hint) {
     reserve_at_ = SIZE_MAX;  // past the hint: the columns grow on their own

@@ -354,3 +354,25 @@ TEST(Loader, SizeHintSizesColumnsOnceWhateverTheChunks) {
     }
   }
 }
+
+// JSON is parsed when the input ends (json_reader.hpp), so by its 2,048th record every byte
+// has been fed: past the hint, the columns grow on their own. Every chunking loads every row.
+TEST(Loader, SizeHintWithJsonRecords) {
+  std::string json = "[";
+  constexpr size_t kRows = 5'000;
+  for (size_t i = 0; i < kRows; ++i)
+    json += std::string(i ? "," : "") + R"({"customer_id":"c)" + std::to_string(i) +
+            R"(","plan":"Pro","start_date":"2024-01-01","amount":10,"currency":"USD","interval":"month"})";
+  json += "]";
+  for (size_t chunk : {json.size(), size_t(4093)}) {
+    SCOPED_TRACE(chunk);
+    Engine engine;
+    LoadOptions options;
+    options.size_hint = json.size();
+    engine.BeginLoad(TableKind::kSubscriptions, options);
+    for (size_t at = 0; at < json.size(); at += chunk) engine.Feed(std::string_view(json).substr(at, chunk));
+    EXPECT_EQ(engine.FinishLoad().rows, kRows);
+    const SubscriptionsTable& t = *engine.dataset().subscriptions;
+    EXPECT_EQ(engine.dataset().customers.Get(t.customer.back()), "c4999");
+  }
+}
