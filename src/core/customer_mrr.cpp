@@ -119,7 +119,11 @@ CustomerMonths CustomerMrrWalk::Compute(size_t k) {
   out.prev_is_shift = Accumulate(rows, first, false, mrr_, &prev_);
   out.mrr = mrr_;
   if (!out.prev_is_shift) out.prev_at_rate = prev_;
-  if (std::any_of(rows.begin(), rows.end(), [&](uint32_t r) { return IsContracted(t_, r); })) {
+  const auto contracted = [&](uint32_t r) { return IsContracted(t_, r); };
+  // A customer billed only yearly (or longer) has the same months under both sums.
+  if (std::all_of(rows.begin(), rows.end(), contracted)) {
+    out.contracted = out.mrr;
+  } else if (std::any_of(rows.begin(), rows.end(), contracted)) {
     Accumulate(rows, first, true, contracted_, nullptr);
     out.contracted = contracted_;
   }
