@@ -75,16 +75,19 @@ bool CustomerMrrWalk::AccumulateNarrow(std::span<const uint32_t> rows, Month fir
   }
   const int64_t scale = Pow10(fx_.exponent());
   if (total < 0 || total > (kLimit - 1) / scale) return false;
-  const size_t n = size_t(last_ - first + 1);
-  out.resize(n);  // every month is written below
-  // All zeros between customers: the loop below clears each entry it reads.
+  // All zeros between customers: the loop below clears each entry it reads, and the one
+  // after the last.
   std::vector<int64_t>& diff = narrow_diff_;
-  if (diff.size() < n + 1) diff.resize(n + 1, 0);
+  if (diff.size() < size_t(last_ - first + 2)) diff.resize(size_t(last_ - first + 2), 0);
+  Month end = first + 1;  // c(m) is 0 from here on: a churned customer's months stop there
   for (size_t j = 0; j < rows.size(); ++j) {
     if (values[j] == 0 || spans_[j].from >= spans_[j].to) continue;
     diff[size_t(spans_[j].from - first)] += values[j];
     diff[size_t(spans_[j].to - first)] -= values[j];
+    end = std::max(end, spans_[j].to);
   }
+  const size_t n = size_t(end - first);
+  out.resize(n);  // every month is written below
   // c(m) changes only where a row starts or ends: round there, copy elsewhere.
   const int64_t den = lcm * kMicro;
   int64_t running = 0, rounded = 0;

@@ -11,7 +11,8 @@
 namespace csm {
 
 /// One customer's monthly recurring revenue c(m), in minor units of the reporting
-/// currency, for every month from its first recurring row to the end of the axis.
+/// currency, from its first recurring row's month; c(m) is 0 after the last month held
+/// (the end of the axis, or earlier for a customer that stopped paying).
 struct CustomerMonths {
   uint32_t customer = kNoId;
   Month first = 0;
@@ -35,8 +36,8 @@ struct CustomerMonths {
     return first + Month(paid);
   }
   int64_t PrevAtRate(Month m) const {
-    if (m <= first || m >= first + Month(mrr.size())) return 0;
-    return prev_is_shift ? mrr[m - first - 1] : prev_at_rate[m - first];
+    if (prev_is_shift) return At(m - 1);
+    return m <= first || m >= first + Month(mrr.size()) ? 0 : prev_at_rate[m - first];
   }
 };
 
