@@ -154,8 +154,14 @@ void SubscriptionAccumulator::AddCustomer(const CustomerMonths& c) {
   }
   if (k && *k >= from_ && *k <= to_) AddCohort(*k);
   if (const int64_t now = c.At(to_); now > 0) {
-    int32_t run = 1;
-    while (c.At(to_ - run) > 0) ++run;
+    // Months in a row with MRR up to to_: the paying runs that end there, back to back.
+    Month since = to_;
+    for (auto r = runs_.rbegin(); r != runs_.rend(); ++r) {
+      if (r->from > to_) continue;
+      if (r->value <= 0) break;
+      since = r->from;
+    }
+    const int32_t run = to_ - since + 1;
     if (list_active_) active_.push_back({c.customer, run, now});
     else CountRun({run, now});
   }
