@@ -328,6 +328,19 @@ TEST(Loader, ConstantsFillColumnsTheFileLacks) {
   EXPECT_EQ(engine.dataset().transactions->date[0], ParseDate("2024-12-31").day);
 }
 
+namespace {
+
+// Subscriptions fed `chunk` bytes at a time with their exact size as the hint; the rows loaded.
+size_t LoadWithSizeHint(Engine& engine, const std::string& text, size_t chunk) {
+  LoadOptions options;
+  options.size_hint = text.size();
+  engine.BeginLoad(TableKind::kSubscriptions, options);
+  for (size_t at = 0; at < text.size(); at += chunk) engine.Feed(std::string_view(text).substr(at, chunk));
+  return engine.FinishLoad().rows;
+}
+
+}  // namespace
+
 // A size hint sizes the columns from the records read, not from the bytes fed: a browser's
 // Blob arrives 2 MiB at a time, thousands of records ahead. The first records here are
 // longer than the rest, so the first estimate falls short and the columns are sized again.
@@ -342,11 +355,7 @@ TEST(Loader, SizeHintSizesColumnsOnceWhateverTheChunks) {
   for (size_t chunk : {csv.size(), size_t(2) << 20, size_t(65536), size_t(4093)}) {
     SCOPED_TRACE(chunk);
     Engine engine;
-    LoadOptions options;
-    options.size_hint = csv.size();
-    engine.BeginLoad(TableKind::kSubscriptions, options);
-    for (size_t at = 0; at < csv.size(); at += chunk) engine.Feed(std::string_view(csv).substr(at, chunk));
-    EXPECT_EQ(engine.FinishLoad().rows, kRows);
+    EXPECT_EQ(LoadWithSizeHint(engine, csv, chunk), kRows);
     const SubscriptionsTable& t = *engine.dataset().subscriptions;
     for (size_t capacity : {t.customer.capacity(), t.amount.capacity(), t.attributes.values.at(0).capacity()}) {
       EXPECT_GE(capacity, kRows);
@@ -367,11 +376,7 @@ TEST(Loader, SizeHintWithJsonRecords) {
   for (size_t chunk : {json.size(), size_t(4093)}) {
     SCOPED_TRACE(chunk);
     Engine engine;
-    LoadOptions options;
-    options.size_hint = json.size();
-    engine.BeginLoad(TableKind::kSubscriptions, options);
-    for (size_t at = 0; at < json.size(); at += chunk) engine.Feed(std::string_view(json).substr(at, chunk));
-    EXPECT_EQ(engine.FinishLoad().rows, kRows);
+    EXPECT_EQ(LoadWithSizeHint(engine, json, chunk), kRows);
     const SubscriptionsTable& t = *engine.dataset().subscriptions;
     EXPECT_EQ(engine.dataset().customers.Get(t.customer.back()), "c4999");
   }
