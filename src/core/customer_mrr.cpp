@@ -78,7 +78,8 @@ bool CustomerMrrWalk::AccumulateNarrow(std::span<const uint32_t> rows, Month fir
   // All zeros between customers: the loop below clears each entry it reads, and the one
   // after the last.
   std::vector<int64_t>& diff = narrow_diff_;
-  if (diff.size() < size_t(last_ - first + 2)) diff.resize(size_t(last_ - first + 2), 0);
+  const size_t axis = size_t(last_ - first + 1);  // months up to the end of the axis
+  if (diff.size() < axis + 1) diff.resize(axis + 1, 0);
   Month end = first + 1;  // c(m) is 0 from here on: a churned customer's months stop there
   for (size_t j = 0; j < rows.size(); ++j) {
     if (values[j] == 0 || spans_[j].from >= spans_[j].to) continue;
@@ -122,11 +123,12 @@ CustomerMonths CustomerMrrWalk::Compute(size_t k) {
   out.prev_is_shift = Accumulate(rows, first, false, mrr_, &prev_);
   out.mrr = mrr_;
   if (!out.prev_is_shift) out.prev_at_rate = prev_;
-  const auto contracted = [&](uint32_t r) { return IsContracted(t_, r); };
+  const auto contracted =
+      size_t(std::count_if(rows.begin(), rows.end(), [&](uint32_t r) { return IsContracted(t_, r); }));
   // A customer billed only yearly (or longer) has the same months under both sums.
-  if (std::all_of(rows.begin(), rows.end(), contracted)) {
+  if (contracted == rows.size()) {
     out.contracted = out.mrr;
-  } else if (std::any_of(rows.begin(), rows.end(), contracted)) {
+  } else if (contracted > 0) {
     Accumulate(rows, first, true, contracted_, nullptr);
     out.contracted = contracted_;
   }

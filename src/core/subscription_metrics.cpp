@@ -135,12 +135,10 @@ void SubscriptionAccumulator::AddCustomer(const CustomerMonths& c) {
     AddLevel(&Levels::mrr, r.from, r.to, r.value);
     AddLevel(&Levels::paying, r.from, r.to, r.value > 0);
   }
-  if (c.contracted.data() == c.mrr.data()) {
-    for (const Run& r : runs_) AddLevel(&Levels::contracted, r.from, r.to, r.value);
-  } else {
-    RunsOf(c.contracted, c.first, to_, contracted_runs_);
-    for (const Run& r : contracted_runs_) AddLevel(&Levels::contracted, r.from, r.to, r.value);
-  }
+  const bool contracted_is_mrr = c.contracted.data() == c.mrr.data();
+  if (!contracted_is_mrr) RunsOf(c.contracted, c.first, to_, contracted_runs_);
+  for (const Run& r : contracted_is_mrr ? runs_ : contracted_runs_)
+    AddLevel(&Levels::contracted, r.from, r.to, r.value);
   if (k) {
     AddTrailing12();
     if (c.prev_is_shift) {
