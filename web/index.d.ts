@@ -63,6 +63,7 @@ export interface LoadOptions {
   cesScale?: number;
   /** Expected total bytes; taken from the source when it knows its size. */
   sizeHint?: number;
+  /** Called after each MiB the engine has read ('load') and once at the end ('done'). */
   onProgress?: (progress: LoadProgress) => void;
   signal?: AbortSignal;
 }
